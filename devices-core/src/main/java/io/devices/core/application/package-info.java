@@ -1,0 +1,2 @@
+/** Applications: the tenants that own devices and API tokens. */
+package io.devices.core.application;

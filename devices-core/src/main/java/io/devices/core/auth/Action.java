@@ -1,0 +1,107 @@
+package io.devices.core.auth;
+
+import java.util.Set;
+
+/**
+ * Every action of the API with the scopes that allow it: the scope matrix. A token may perform an
+ * action when it holds at least one of these scopes.
+ */
+public enum Action {
+  APPLICATIONS_POST("all.User", "all.Organization", "applications.*", "applications.post"),
+  APPLICATIONS_GET(
+      "all.User",
+      "all.User.read",
+      "all.Organization",
+      "all.Organization.read",
+      "applications.*",
+      "applications.get"),
+  APPLICATION_GET(
+      "all.User",
+      "all.User.read",
+      "all.Organization",
+      "all.Organization.read",
+      "applications.*",
+      "applications.get",
+      "all.Application",
+      "all.Application.read",
+      "application.*",
+      "application.get"),
+  TOKENS_POST(
+      "all.Application",
+      "all.Organization",
+      "all.User",
+      "applicationApiTokens.*",
+      "applicationApiTokens.post"),
+  TOKENS_GET(
+      "all.Application",
+      "all.Organization",
+      "all.User",
+      "all.Application.read",
+      "all.Organization.read",
+      "all.User.read",
+      "applicationApiTokens.*",
+      "applicationApiTokens.get"),
+  TOKEN_GET(
+      "all.Application",
+      "all.Organization",
+      "all.User",
+      "all.Application.read",
+      "all.Organization.read",
+      "all.User.read",
+      "applicationApiToken.*",
+      "applicationApiToken.get"),
+  TOKEN_PATCH(
+      "all.Application",
+      "all.Organization",
+      "all.User",
+      "applicationApiToken.*",
+      "applicationApiToken.patch"),
+  TOKEN_DELETE(
+      "all.Application",
+      "all.Organization",
+      "all.User",
+      "applicationApiToken.*",
+      "applicationApiToken.delete"),
+  DEVICES_EXPORT(
+      "all.Application",
+      "all.Application.read",
+      "all.Organization",
+      "all.Organization.read",
+      "all.User",
+      "all.User.read",
+      "devices.*",
+      "devices.export"),
+  DEVICES_GET(
+      "all.Application",
+      "all.Application.read",
+      "all.Device",
+      "all.Device.read",
+      "all.Organization",
+      "all.Organization.read",
+      "all.User",
+      "all.User.read",
+      "devices.*",
+      "devices.get"),
+  DEVICES_POST("all.Application", "all.Organization", "all.User", "devices.*", "devices.post"),
+  DEVICES_SEND_COMMAND(
+      "all.Application",
+      "all.Device",
+      "all.Organization",
+      "all.User",
+      "devices.*",
+      "devices.sendCommand");
+
+  private final Set<String> allowingScopes;
+
+  Action(String... allowingScopes) {
+    this.allowingScopes = Set.of(allowingScopes);
+  }
+
+  public Set<String> allowingScopes() {
+    return allowingScopes;
+  }
+
+  public boolean isAllowedBy(Set<String> scopes) {
+    return scopes.stream().anyMatch(allowingScopes::contains);
+  }
+}

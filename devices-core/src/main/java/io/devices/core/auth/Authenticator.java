@@ -1,0 +1,61 @@
+package io.devices.core.auth;
+
+import io.devices.core.common.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Locale;
+
+/**
+ * Turns the {@code Authorization} header of a request into a {@link Caller}. Tokens are looked up
+ * by hash on every request, so an inactive, deleted or expired token fails from the next request
+ * on.
+ */
+@ApplicationScoped
+public class Authenticator {
+  private static final String BEARER = "bearer ";
+
+  @PersistenceContext(unitName = "devices")
+  EntityManager em;
+
+  @Inject OwnerConfig owner;
+  @Inject Clock clock;
+
+  /**
+   * @throws DomainException UNAUTHORIZED when the header holds no usable bearer token
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Caller authenticate(String authorizationHeader) {
+    String token = bearerToken(authorizationHeader);
+    String hash = TokenSecrets.hash(token);
+    return owner
+        .ownerFor(hash)
+        .or(() -> apiTokenCaller(hash))
+        .orElseThrow(() -> DomainException.unauthorized("The token is invalid or expired"));
+  }
+
+  private java.util.Optional<Caller> apiTokenCaller(String hash) {
+    return em.createQuery("SELECT t FROM ApiToken t WHERE t.tokenHash = :hash", ApiToken.class)
+        .setParameter("hash", hash)
+        .getResultStream()
+        .findFirst()
+        .filter(t -> t.isUsableAt(clock.instant()))
+        .map(ApiToken::asCaller);
+  }
+
+  private static String bearerToken(String header) {
+    if (header == null
+        || header.length() <= BEARER.length()
+        || !header.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
+      throw DomainException.unauthorized("An Authorization header with a Bearer token is required");
+    }
+    String token = header.substring(BEARER.length()).trim();
+    if (token.isEmpty() || token.length() > 4096) {
+      throw DomainException.unauthorized("The token is invalid or expired");
+    }
+    return token;
+  }
+}

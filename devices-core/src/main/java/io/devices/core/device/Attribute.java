@@ -1,0 +1,4 @@
+package io.devices.core.device;
+
+/** A named, typed value a device reports. */
+public record Attribute(String name, AttributeType dataType) {}

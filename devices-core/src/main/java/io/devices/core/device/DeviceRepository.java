@@ -1,0 +1,57 @@
+package io.devices.core.device;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** Storage of devices and their tag index. */
+@ApplicationScoped
+public class DeviceRepository {
+  @PersistenceContext(unitName = "devices")
+  EntityManager em;
+
+  /** Stores a new device together with its tag index rows. */
+  void add(Device device) {
+    em.persist(device);
+    IntStream.range(0, device.tags().size())
+        .forEach(position -> em.persist(new TagIndexEntry(device, position)));
+  }
+
+  boolean hasGateway(String applicationId, String deviceId) {
+    return !em.createQuery(
+            "SELECT d.id FROM Device d WHERE d.id = :id AND d.applicationId = :app"
+                + " AND d.deviceClass = :gateway",
+            String.class)
+        .setParameter("id", deviceId)
+        .setParameter("app", applicationId)
+        .setParameter("gateway", DeviceClass.gateway)
+        .getResultList()
+        .isEmpty();
+  }
+
+  @SuppressWarnings("unchecked")
+  List<Device> find(DeviceQuery query) {
+    DeviceSql sql = new DeviceSql(query);
+    Query select =
+        em.createNativeQuery(
+            sql.select(query.paging().offset(), query.paging().perPage()), Device.class);
+    bind(select, sql.parameters());
+    return select.getResultList();
+  }
+
+  long count(DeviceQuery query) {
+    DeviceSql sql = new DeviceSql(query);
+    Query count = em.createNativeQuery(sql.count());
+    bind(count, sql.parameters());
+    return ((Number) count.getSingleResult()).longValue();
+  }
+
+  private static void bind(Query query, List<Object> parameters) {
+    for (int i = 0; i < parameters.size(); i++) {
+      query.setParameter(i + 1, parameters.get(i));
+    }
+  }
+}

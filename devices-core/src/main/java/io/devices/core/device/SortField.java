@@ -1,0 +1,29 @@
+package io.devices.core.device;
+
+import io.devices.core.common.DomainException;
+
+/** What a device list can be ordered by; ties are always broken by id. */
+public enum SortField {
+  name("name_lc"),
+  id("id"),
+  creationDate("created_at");
+
+  private final String column;
+
+  SortField(String column) {
+    this.column = column;
+  }
+
+  String column() {
+    return column;
+  }
+
+  public static SortField parse(String value) {
+    for (SortField field : values()) {
+      if (field.name().equals(value)) {
+        return field;
+      }
+    }
+    throw DomainException.validation("sortField must be one of name, id, creationDate");
+  }
+}

@@ -1,0 +1,67 @@
+package io.devices.core.device;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * One row of the tag index: a tag of a device, with the device's application, so tag filters are
+ * answered from an index scoped by application. Written with the device, never read back as the
+ * device's tags (those live on the device row, in order).
+ */
+@Entity
+@Table(name = "device_tag")
+@IdClass(TagIndexEntry.Key.class)
+public class TagIndexEntry {
+  @Id
+  @Column(name = "device_id")
+  private String deviceId;
+
+  @Id private int position;
+
+  @Column(name = "application_id")
+  private String applicationId;
+
+  @Column(name = "tag_key")
+  private String key;
+
+  @Column(name = "tag_value")
+  private String value;
+
+  protected TagIndexEntry() {}
+
+  TagIndexEntry(Device device, int position) {
+    this.deviceId = device.id();
+    this.position = position;
+    this.applicationId = device.applicationId();
+    Tag tag = device.tags().get(position);
+    this.key = tag.key();
+    this.value = tag.value();
+  }
+
+  /** The composite primary key (device, position). */
+  public static class Key implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private String deviceId;
+    private int position;
+
+    public Key() {}
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key key
+          && position == key.position
+          && Objects.equals(deviceId, key.deviceId);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(deviceId, position);
+    }
+  }
+}

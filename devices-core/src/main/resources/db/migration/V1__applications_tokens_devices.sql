@@ -1,0 +1,63 @@
+-- Portable SQL (H2 2.x and PostgreSQL 15+). Times are epoch milliseconds (BIGINT), which
+-- sidesteps time-zone handling differences between databases and drivers.
+
+CREATE TABLE application (
+  id           VARCHAR(24)    NOT NULL PRIMARY KEY,
+  name         VARCHAR(1020)  NOT NULL,
+  description  VARCHAR(32767) NOT NULL,
+  org_id       VARCHAR(24),
+  created_at   BIGINT         NOT NULL,
+  updated_at   BIGINT         NOT NULL,
+  device_count BIGINT         DEFAULT 0 NOT NULL
+);
+
+CREATE TABLE api_token (
+  id             VARCHAR(24)    NOT NULL PRIMARY KEY,
+  application_id VARCHAR(24)    NOT NULL REFERENCES application (id),
+  token_hash     VARCHAR(64)    NOT NULL,
+  name           VARCHAR(1020)  NOT NULL,
+  description    VARCHAR(32767) NOT NULL,
+  scopes         VARCHAR(4000)  NOT NULL,
+  status         VARCHAR(16)    NOT NULL,
+  expires_at     BIGINT,
+  creator_id     VARCHAR(24)    NOT NULL,
+  creator_type   VARCHAR(16)    NOT NULL,
+  creator_name   VARCHAR(1020)  NOT NULL,
+  creator_email  VARCHAR(1020),
+  created_at     BIGINT         NOT NULL,
+  updated_at     BIGINT         NOT NULL,
+  CONSTRAINT uq_api_token_hash UNIQUE (token_hash)
+);
+CREATE INDEX ix_api_token_app ON api_token (application_id, id);
+
+-- tags and attributes hold the device's lists as JSON documents, in the order given: a page
+-- of devices is read with one query. device_tag below indexes the tags for filtering.
+CREATE TABLE device (
+  id              VARCHAR(24)     NOT NULL PRIMARY KEY,
+  application_id  VARCHAR(24)     NOT NULL REFERENCES application (id),
+  name            VARCHAR(1020)   NOT NULL,
+  name_lc         VARCHAR(1020)   NOT NULL,
+  description     VARCHAR(32767)  NOT NULL,
+  device_class    VARCHAR(16)     NOT NULL,
+  gateway_id      VARCHAR(24),
+  tags            VARCHAR(1000000) NOT NULL,
+  attributes      VARCHAR(1000000) NOT NULL,
+  connected       SMALLINT,
+  connection_time BIGINT,
+  created_at      BIGINT          NOT NULL,
+  updated_at      BIGINT          NOT NULL
+);
+CREATE INDEX ix_device_app_name ON device (application_id, name_lc, id);
+CREATE INDEX ix_device_app_created ON device (application_id, created_at, id);
+CREATE INDEX ix_device_app_id ON device (application_id, id);
+
+CREATE TABLE device_tag (
+  device_id      VARCHAR(24)   NOT NULL REFERENCES device (id) ON DELETE CASCADE,
+  position       INT           NOT NULL,
+  application_id VARCHAR(24)   NOT NULL,
+  tag_key        VARCHAR(1020) NOT NULL,
+  tag_value      VARCHAR(1020) NOT NULL,
+  PRIMARY KEY (device_id, position)
+);
+CREATE INDEX ix_device_tag_key_value ON device_tag (application_id, tag_key, tag_value, device_id);
+CREATE INDEX ix_device_tag_value ON device_tag (application_id, tag_value, device_id);
