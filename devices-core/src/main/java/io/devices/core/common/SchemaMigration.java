@@ -24,7 +24,9 @@ public class SchemaMigration {
     MigrateResult result =
         Flyway.configure(SchemaMigration.class.getClassLoader())
             .dataSource(dataSource)
+            // On Liberty, Flyway finds a classpath location through its flyway.location marker.
             .locations("classpath:db/migration")
+            .callbackLocations("classpath:db/migration")
             .load()
             .migrate();
     LOG.info(

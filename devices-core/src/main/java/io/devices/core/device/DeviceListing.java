@@ -2,6 +2,7 @@ package io.devices.core.device;
 
 import io.devices.core.application.Application;
 import io.devices.core.application.Applications;
+import io.devices.core.common.DomainException;
 import io.devices.core.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,5 +25,16 @@ public class DeviceListing {
     long total = query.isFiltered() ? devices.count(query) : application.deviceCount();
     List<Device> items = query.paging().offset() >= total ? List.of() : devices.find(query);
     return new Page<>(items, total, query.paging().page(), query.paging().perPage());
+  }
+
+  /**
+   * @throws DomainException NOT_FOUND for an unknown application or device
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Device get(String applicationId, String deviceId) {
+    applications.require(applicationId);
+    return devices
+        .find(applicationId, deviceId)
+        .orElseThrow(() -> DomainException.notFound("Device"));
   }
 }

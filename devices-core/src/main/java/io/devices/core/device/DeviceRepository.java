@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /** Storage of devices and their tag index. */
@@ -18,6 +19,11 @@ public class DeviceRepository {
     em.persist(device);
     IntStream.range(0, device.tags().size())
         .forEach(position -> em.persist(new TagIndexEntry(device, position)));
+  }
+
+  Optional<Device> find(String applicationId, String deviceId) {
+    return Optional.ofNullable(em.find(Device.class, deviceId))
+        .filter(d -> d.applicationId().equals(applicationId));
   }
 
   boolean hasGateway(String applicationId, String deviceId) {

@@ -1,0 +1,2 @@
+/** The applications endpoints. */
+package io.devices.web.application;

@@ -1,0 +1,31 @@
+package io.devices.web.device;
+
+import io.devices.api.ConnectionInfo;
+import io.devices.api.DeviceAttribute;
+import io.devices.api.DeviceTag;
+import io.devices.core.device.Device;
+import io.devices.web.Wire;
+
+/** Devices on the wire. */
+final class DeviceViews {
+  private DeviceViews() {}
+
+  static io.devices.api.Device of(Device device) {
+    return new io.devices.api.Device(
+        device.id(),
+        device.id(),
+        device.applicationId(),
+        Wire.date(device.creationDate()),
+        Wire.date(device.lastUpdated()),
+        device.name(),
+        device.description(),
+        device.tags().stream().map(t -> new DeviceTag(t.key(), t.value())).toList(),
+        device.attributes().stream()
+            .map(a -> new DeviceAttribute(a.name(), a.dataType().wireName()))
+            .toList(),
+        device.deviceClass().name(),
+        device.gatewayId().orElse(null),
+        new ConnectionInfo(
+            device.connected().orElse(null), device.connectionTime().map(Wire::date).orElse(null)));
+  }
+}

@@ -1,0 +1,2 @@
+/** The Devices endpoints: Get, Post, Export and Send Command. */
+package io.devices.web.device;

@@ -1,0 +1,45 @@
+package io.devices.web.error;
+
+import io.devices.core.common.DomainException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Maps every exception that leaves a resource or filter to a JSON error response. */
+@Provider
+public class ErrorMapper implements ExceptionMapper<Throwable> {
+  @Override
+  public Response toResponse(Throwable failure) {
+    if (failure instanceof DomainException domain) {
+      return ErrorResponses.response(ErrorResponses.statusOf(domain.code()), domain.getMessage())
+          .build();
+    }
+    if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+      return fromWebApplication(web.getResponse());
+    }
+    return ErrorResponses.response(500, ErrorResponses.logUnexpected(failure)).build();
+  }
+
+  private static Response fromWebApplication(Response original) {
+    int status = original.getStatus();
+    Response.ResponseBuilder response = ErrorResponses.response(status, messageFor(status));
+    String allow = original.getHeaderString(HttpHeaders.ALLOW);
+    if (allow != null) {
+      response.header(HttpHeaders.ALLOW, allow);
+    }
+    return response.build();
+  }
+
+  private static String messageFor(int status) {
+    return switch (status) {
+      case 404 -> "Resource was not found";
+      case 405 -> "Method not allowed on this resource";
+      case 406 -> "This API produces application/json only";
+      case 413 -> "The request body is larger than 1 MiB";
+      case 415 -> "Request bodies must be application/json";
+      default -> "The request is malformed";
+    };
+  }
+}

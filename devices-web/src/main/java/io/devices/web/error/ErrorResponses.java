@@ -1,0 +1,57 @@
+package io.devices.web.error;
+
+import io.devices.api.ErrorBody;
+import io.devices.core.common.ErrorCode;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Statuses, error types and the JSON error response, shared by the mapper and the servlet. */
+final class ErrorResponses {
+  static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
+  private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
+
+  private static final Map<ErrorCode, Integer> STATUS_OF_CODE =
+      Map.of(
+          ErrorCode.VALIDATION, 400,
+          ErrorCode.UNAUTHORIZED, 401,
+          ErrorCode.FORBIDDEN, 403,
+          ErrorCode.NOT_FOUND, 404,
+          ErrorCode.NOT_IMPLEMENTED, 501);
+
+  private static final Map<Integer, String> TYPE_OF_STATUS =
+      Map.of(
+          400, "Validation",
+          401, "Unauthorized",
+          403, "Forbidden",
+          404, "NotFound",
+          405, "MethodNotAllowed",
+          406, "NotAcceptable",
+          413, "PayloadTooLarge",
+          415, "UnsupportedMediaType",
+          501, "NotImplemented");
+
+  private ErrorResponses() {}
+
+  static int statusOf(ErrorCode code) {
+    return STATUS_OF_CODE.get(code);
+  }
+
+  static String typeOf(int status) {
+    return TYPE_OF_STATUS.getOrDefault(status, status < 500 ? "BadRequest" : "ServerError");
+  }
+
+  static Response.ResponseBuilder response(int status, String message) {
+    return Response.status(status).type(JSON).entity(new ErrorBody(typeOf(status), message));
+  }
+
+  /** Logs the failure under a new correlation id and returns a message that names only that id. */
+  static String logUnexpected(Throwable failure) {
+    String correlationId = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "Unexpected failure, correlation id " + correlationId, failure);
+    return "Something went wrong on the server; correlation id " + correlationId;
+  }
+}

@@ -1,0 +1,2 @@
+/** MicroProfile Health checks. */
+package io.devices.web.health;

@@ -1,0 +1,81 @@
+package io.devices.web.json;
+
+import io.devices.core.common.DomainException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** Reads a request body into a JSON object: at most 1 MiB, strict UTF-8, one JSON value. */
+public final class JsonBodies {
+  public static final int MAX_BYTES = 1024 * 1024;
+
+  private JsonBodies() {}
+
+  /** The body as a JSON object; an empty body is an error. */
+  public static JsonFields requireObject(InputStream body) {
+    return optionalObject(body)
+        .orElseThrow(() -> DomainException.validation("The request body is required"));
+  }
+
+  /** The body as a JSON object, or empty when there is no body. */
+  public static java.util.Optional<JsonFields> optionalObject(InputStream body) {
+    String text = decode(read(body));
+    if (text.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    JsonValue value = parse(text);
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw DomainException.validation("The request body must be a JSON object");
+    }
+    return java.util.Optional.of(new JsonFields("", (JsonObject) value));
+  }
+
+  private static byte[] read(InputStream body) {
+    if (body == null) {
+      return new byte[0];
+    }
+    try {
+      byte[] bytes = body.readNBytes(MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        throw new ClientErrorException(
+            "The request body is larger than 1 MiB", Response.Status.REQUEST_ENTITY_TOO_LARGE);
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String decode(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw DomainException.validation("The request body is not valid UTF-8");
+    }
+  }
+
+  private static JsonValue parse(String text) {
+    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+      return reader.readValue();
+    } catch (JsonException | IllegalStateException e) {
+      throw DomainException.validation("The request body is not valid JSON");
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Additions to the generated OpenAPI document. */
+package io.devices.web.openapi;

@@ -1,0 +1,28 @@
+package io.devices.web.token;
+
+import io.devices.core.auth.ApiToken;
+import io.devices.web.Wire;
+
+/** API tokens on the wire; the secret only when just issued. */
+final class TokenViews {
+  private TokenViews() {}
+
+  static io.devices.api.ApiToken of(ApiToken token, String secret) {
+    return new io.devices.api.ApiToken(
+        token.id(),
+        token.id(),
+        token.applicationId(),
+        "application",
+        token.creatorId(),
+        token.creatorType(),
+        token.creatorName(),
+        token.name(),
+        token.description(),
+        Wire.date(token.creationDate()),
+        Wire.date(token.lastUpdated()),
+        token.expirationDate().map(Wire::date).orElse(null),
+        token.scopes(),
+        token.status().name(),
+        secret);
+  }
+}

@@ -1,0 +1,155 @@
+package io.devices.web.token;
+
+import io.devices.api.ApiTokenPatch;
+import io.devices.api.ApiTokenPost;
+import io.devices.api.Success;
+import io.devices.core.auth.Action;
+import io.devices.core.auth.ApiToken;
+import io.devices.core.auth.ApiTokens;
+import io.devices.core.auth.IssuedToken;
+import io.devices.core.auth.TokenChanges;
+import io.devices.core.auth.TokenDraft;
+import io.devices.core.auth.TokenStatus;
+import io.devices.core.common.ObjectIds;
+import io.devices.web.Wire;
+import io.devices.web.access.Allows;
+import io.devices.web.access.CurrentCaller;
+import io.devices.web.json.JsonBodies;
+import io.devices.web.json.JsonFields;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Issue, list, inspect, change and delete an application's API tokens. */
+@Path("/applications/{applicationId}/tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Tag(name = "Application API tokens")
+public class TokensResource {
+  private static final Set<String> POST_FIELDS =
+      Set.of("name", "description", "expirationDate", "scope");
+  private static final Set<String> PATCH_FIELDS = Set.of("name", "description", "status");
+
+  @Inject ApiTokens tokens;
+  @Inject CurrentCaller caller;
+
+  @PathParam("applicationId")
+  String applicationId;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Allows(Action.TOKENS_POST)
+  @Operation(operationId = "applicationApiTokensPost", summary = "Create an API token")
+  @RequestBody(content = @Content(schema = @Schema(implementation = ApiTokenPost.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "The token, with its secret in `token` (shown only here)",
+      content = @Content(schema = @Schema(implementation = io.devices.api.ApiToken.class)))
+  public Response issue(InputStream body) {
+    String application = application();
+    JsonFields json = JsonBodies.requireObject(body).allowOnly(POST_FIELDS);
+    TokenDraft draft =
+        new TokenDraft(
+            json.string("name"),
+            json.string("description"),
+            Wire.parseDate(json.field("expirationDate"), json.string("expirationDate")),
+            json.strings("scope"));
+    IssuedToken issued = tokens.issue(application, draft, caller.get());
+    return Response.created(
+            URI.create("/applications/" + application + "/tokens/" + issued.token().id()))
+        .entity(TokenViews.of(issued.token(), issued.secret()))
+        .build();
+  }
+
+  @GET
+  @Allows(Action.TOKENS_GET)
+  @Operation(operationId = "applicationApiTokensGet", summary = "List the application's tokens")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = io.devices.api.ApiTokens.class)))
+  public io.devices.api.ApiTokens list() {
+    List<io.devices.api.ApiToken> items =
+        tokens.list(application()).stream().map(t -> TokenViews.of(t, null)).toList();
+    return new io.devices.api.ApiTokens(items, items.size(), items.size());
+  }
+
+  @GET
+  @Path("/{apiTokenId}")
+  @Allows(Action.TOKEN_GET)
+  @Operation(operationId = "applicationApiTokenGet", summary = "Get one API token")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = io.devices.api.ApiToken.class)))
+  public io.devices.api.ApiToken get(@PathParam("apiTokenId") String apiTokenId) {
+    return TokenViews.of(tokens.get(application(), tokenId(apiTokenId)), null);
+  }
+
+  @PATCH
+  @Path("/{apiTokenId}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Allows(Action.TOKEN_PATCH)
+  @Operation(
+      operationId = "applicationApiTokenPatch",
+      summary = "Rename, describe, activate or deactivate an API token")
+  @RequestBody(content = @Content(schema = @Schema(implementation = ApiTokenPatch.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = io.devices.api.ApiToken.class)))
+  public io.devices.api.ApiToken change(
+      @PathParam("apiTokenId") String apiTokenId, InputStream body) {
+    String application = application();
+    String token = tokenId(apiTokenId);
+    JsonFields json = JsonBodies.requireObject(body).allowOnly(PATCH_FIELDS);
+    String status = json.string("status");
+    TokenChanges changes =
+        new TokenChanges(
+            json.string("name"),
+            json.string("description"),
+            status == null ? null : TokenStatus.parse("status", status));
+    ApiToken changed = tokens.change(application, token, changes);
+    return TokenViews.of(changed, null);
+  }
+
+  @DELETE
+  @Path("/{apiTokenId}")
+  @Allows(Action.TOKEN_DELETE)
+  @Operation(operationId = "applicationApiTokenDelete", summary = "Delete an API token")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = Success.class)))
+  public Success delete(@PathParam("apiTokenId") String apiTokenId) {
+    tokens.delete(application(), tokenId(apiTokenId));
+    return new Success(true);
+  }
+
+  private String application() {
+    return ObjectIds.require("applicationId", applicationId);
+  }
+
+  private static String tokenId(String apiTokenId) {
+    return ObjectIds.require("apiTokenId", apiTokenId);
+  }
+}

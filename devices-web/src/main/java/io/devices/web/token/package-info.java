@@ -1,0 +1,2 @@
+/** The application API token endpoints. */
+package io.devices.web.token;
