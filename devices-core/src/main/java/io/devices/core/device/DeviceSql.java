@@ -10,13 +10,15 @@ import java.util.List;
  *
  * <p>Ordering names {@code application_id} first so H2 walks the {@code (application_id, column,
  * id)} index instead of sorting all of the application's rows.
+ *
+ * <p>Public so that benchmarks can time exactly the SQL the server runs.
  */
-final class DeviceSql {
+public final class DeviceSql {
   private final StringBuilder where = new StringBuilder("d.application_id = ?");
   private final List<Object> parameters = new ArrayList<>();
   private final DeviceQuery query;
 
-  DeviceSql(DeviceQuery query) {
+  public DeviceSql(DeviceQuery query) {
     this.query = query;
     parameters.add(query.applicationId());
     query.nameGlob().ifPresent(this::addNameGlob);
@@ -51,7 +53,7 @@ final class DeviceSql {
     where.append(" AND (").append(String.join(joiner, entries)).append(")");
   }
 
-  String select(long offset, int limit) {
+  public String select(long offset, int limit) {
     String direction = query.sortDirection() == SortDirection.asc ? " ASC" : " DESC";
     String order = "d.application_id" + direction;
     if (query.sortField() != SortField.id) {
@@ -68,11 +70,11 @@ final class DeviceSql {
         + offset;
   }
 
-  String count() {
+  public String count() {
     return "SELECT COUNT(*) FROM device d WHERE " + where;
   }
 
-  List<Object> parameters() {
+  public List<Object> parameters() {
     return parameters;
   }
 }

@@ -156,7 +156,10 @@ public class DevicesResource {
   @Operation(
       operationId = "devicesExport",
       summary = "Creates an export of all device metadata (not yet available: 501)")
-  @APIResponse(responseCode = "200", description = "Accepted (once implemented)", content = @Content(schema = @Schema(implementation = io.devices.api.Success.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Accepted (once implemented)",
+      content = @Content(schema = @Schema(implementation = io.devices.api.Success.class)))
   @APIResponse(responseCode = "501", description = "Not implemented yet")
   public Response export() {
     throw DomainException.notImplemented("Export is not implemented yet");
@@ -168,7 +171,10 @@ public class DevicesResource {
   @Operation(
       operationId = "devicesSendCommand",
       summary = "Send a command to multiple devices (not yet available: 501)")
-  @APIResponse(responseCode = "200", description = "Accepted (once implemented)", content = @Content(schema = @Schema(implementation = io.devices.api.Success.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Accepted (once implemented)",
+      content = @Content(schema = @Schema(implementation = io.devices.api.Success.class)))
   @APIResponse(responseCode = "501", description = "Not implemented yet")
   public Response sendCommand() {
     throw DomainException.notImplemented("Send Command is not implemented yet");

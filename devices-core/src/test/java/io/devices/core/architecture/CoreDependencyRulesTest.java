@@ -1,0 +1,37 @@
+package io.devices.core.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The core speaks in domain terms: it never sees JAX-RS, servlets or the wire records of
+ * devices-api, and its features do not reach into the web module.
+ */
+class CoreDependencyRulesTest {
+  private static final JavaClasses CORE =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.devices.core");
+
+  @Test
+  void theCoreDoesNotUseJaxRsOrServlets() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("jakarta.ws.rs..", "jakarta.servlet..")
+        .check(CORE);
+  }
+
+  @Test
+  void theCoreDoesNotUseTheWireRecordsOrTheWebModule() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.devices.api..", "io.devices.web..")
+        .check(CORE);
+  }
+}

@@ -1,0 +1,112 @@
+package io.devices.core.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.devices.core.common.DomainException;
+import io.devices.core.common.ErrorCode;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every cell of the Devices scope table of the contract: each known scope × each action. */
+class ScopeMatrixTest {
+  /** The table of API.md §2, written out independently of {@link Action}. */
+  private static final List<Set<String>> DEVICE_TABLE =
+      List.of(
+          Set.of(
+              "all.Application",
+              "all.Application.read",
+              "all.Organization",
+              "all.Organization.read",
+              "all.User",
+              "all.User.read",
+              "devices.*",
+              "devices.export"),
+          Set.of(
+              "all.Application",
+              "all.Application.read",
+              "all.Device",
+              "all.Device.read",
+              "all.Organization",
+              "all.Organization.read",
+              "all.User",
+              "all.User.read",
+              "devices.*",
+              "devices.get"),
+          Set.of("all.Application", "all.Organization", "all.User", "devices.*", "devices.post"),
+          Set.of(
+              "all.Application",
+              "all.Device",
+              "all.Organization",
+              "all.User",
+              "devices.*",
+              "devices.sendCommand"));
+
+  private static final List<Action> DEVICE_ACTIONS =
+      List.of(
+          Action.DEVICES_EXPORT,
+          Action.DEVICES_GET,
+          Action.DEVICES_POST,
+          Action.DEVICES_SEND_COMMAND);
+
+  static Stream<Arguments> cells() {
+    return KnownScopes.ALL.stream()
+        .sorted()
+        .flatMap(
+            scope ->
+                java.util.stream.IntStream.range(0, DEVICE_ACTIONS.size())
+                    .mapToObj(
+                        i ->
+                            Arguments.of(
+                                scope,
+                                DEVICE_ACTIONS.get(i),
+                                DEVICE_TABLE.get(i).contains(scope))));
+  }
+
+  @ParameterizedTest(name = "{0} {1} -> {2}")
+  @MethodSource("cells")
+  void aSingleScopeAllowsExactlyTheActionsOfTheTable(String scope, Action action, boolean allowed) {
+    assertEquals(allowed, action.isAllowedBy(Set.of(scope)));
+    Caller caller = new Caller("id", "apiToken", "t", "e@x", null, Set.of(scope));
+    if (allowed) {
+      caller.authorize(action, null);
+    } else {
+      DomainException e = assertThrows(DomainException.class, () -> caller.authorize(action, null));
+      assertEquals(ErrorCode.FORBIDDEN, e.code());
+    }
+  }
+
+  @Test
+  void everyScopeNamedByTheMatrixIsAKnownScope() {
+    for (Action action : Action.values()) {
+      assertTrue(KnownScopes.ALL.containsAll(action.allowingScopes()), action.name());
+    }
+  }
+
+  @Test
+  void aTokenBoundToOneApplicationMayNotActOnAnother() {
+    Caller caller =
+        new Caller("id", "apiToken", "t", "e@x", "575ec8687ae143cd83dc4a97", Set.of("devices.*"));
+    caller.authorize(Action.DEVICES_GET, "575EC8687AE143CD83DC4A97");
+    DomainException e =
+        assertThrows(
+            DomainException.class,
+            () -> caller.authorize(Action.DEVICES_GET, "575ec8687ae143cd83dc4a98"));
+    assertEquals(ErrorCode.FORBIDDEN, e.code());
+  }
+
+  @Test
+  void unknownScopesAreRefusedByIndex() {
+    DomainException e =
+        assertThrows(
+            DomainException.class,
+            () -> new TokenDraft("t", null, null, List.of("devices.get", "devices.delete")));
+    assertEquals("scope[1] is not a known scope: devices.delete", e.getMessage());
+  }
+}
