@@ -15,15 +15,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** Creating and finding applications. */
+/**
+ * Creating and finding applications. Reads run without a transaction: a failed lookup is a normal
+ * answer, not a rollback.
+ */
 @ApplicationScoped
-@Transactional
 public class Applications {
   @PersistenceContext(unitName = "devices")
   EntityManager em;
 
   @Inject Clock clock;
 
+  @Transactional
   public Application create(ApplicationDraft draft) {
     Instant now = clock.instant();
     Application application = new Application(ObjectIds.next(now), draft, now);
@@ -58,7 +61,6 @@ public class Applications {
   /**
    * @throws DomainException NOT_FOUND when there is no such application
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Application require(String applicationId) {
     Application application = em.find(Application.class, applicationId);
     if (application == null) {

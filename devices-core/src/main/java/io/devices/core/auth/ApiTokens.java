@@ -14,7 +14,6 @@ import java.util.List;
 
 /** The life cycle of application API tokens: issue, list, look up, change, delete. */
 @ApplicationScoped
-@Transactional
 public class ApiTokens {
   @PersistenceContext(unitName = "devices")
   EntityManager em;
@@ -22,6 +21,7 @@ public class ApiTokens {
   @Inject Applications applications;
   @Inject Clock clock;
 
+  @Transactional
   public IssuedToken issue(String applicationId, TokenDraft draft, Caller creator) {
     applications.require(applicationId);
     Instant now = clock.instant();
@@ -53,12 +53,14 @@ public class ApiTokens {
     return token;
   }
 
+  @Transactional
   public ApiToken change(String applicationId, String tokenId, TokenChanges changes) {
     ApiToken token = get(applicationId, tokenId);
     token.change(changes, clock.instant());
     return token;
   }
 
+  @Transactional
   public void delete(String applicationId, String tokenId) {
     em.remove(get(applicationId, tokenId));
   }

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Locale;
 
@@ -27,7 +26,6 @@ public class Authenticator {
   /**
    * @throws DomainException UNAUTHORIZED when the header holds no usable bearer token
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Caller authenticate(String authorizationHeader) {
     String token = bearerToken(authorizationHeader);
     String hash = TokenSecrets.hash(token);

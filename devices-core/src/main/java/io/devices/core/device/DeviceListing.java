@@ -6,7 +6,6 @@ import io.devices.core.common.DomainException;
 import io.devices.core.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.List;
 
 /** Lists an application's devices one page at a time. */
@@ -19,7 +18,6 @@ public class DeviceListing {
    * An unfiltered list takes its total from the application's device count; a filtered one counts
    * its matches. A page past the end costs no device query.
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Page<Device> list(DeviceQuery query) {
     Application application = applications.require(query.applicationId());
     long total = query.isFiltered() ? devices.count(query) : application.deviceCount();
@@ -30,7 +28,6 @@ public class DeviceListing {
   /**
    * @throws DomainException NOT_FOUND for an unknown application or device
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Device get(String applicationId, String deviceId) {
     applications.require(applicationId);
     return devices

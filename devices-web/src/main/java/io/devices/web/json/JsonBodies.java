@@ -4,8 +4,8 @@ import io.devices.core.common.DomainException;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.NoSuchElementException;
 
 /** Reads a request body into a JSON object: at most 1 MiB, strict UTF-8, one JSON value. */
 public final class JsonBodies {
@@ -71,10 +72,16 @@ public final class JsonBodies {
     }
   }
 
+  /** Exactly one JSON value: trailing content after it is an error too. */
   private static JsonValue parse(String text) {
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
-      return reader.readValue();
-    } catch (JsonException | IllegalStateException e) {
+    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+      parser.next();
+      JsonValue value = parser.getValue();
+      if (parser.hasNext()) {
+        throw DomainException.validation("The request body is not valid JSON");
+      }
+      return value;
+    } catch (JsonException | IllegalStateException | NoSuchElementException e) {
       throw DomainException.validation("The request body is not valid JSON");
     }
   }

@@ -1,0 +1,34 @@
+package io.devices.web.access;
+
+import io.devices.core.common.DomainException;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Checks what every request must get right before any resource reads it, after authentication and
+ * authorization: the client accepts JSON (else 406), and the query string is properly
+ * percent-encoded (else 400, instead of a decoding failure deep inside JAX-RS).
+ */
+@Provider
+@Priority(Priorities.USER)
+public class RequestShapeFilter implements ContainerRequestFilter {
+  @Override
+  public void filter(ContainerRequestContext request) {
+    boolean acceptsJson =
+        request.getAcceptableMediaTypes().stream()
+            .anyMatch(type -> type.isCompatible(MediaType.APPLICATION_JSON_TYPE));
+    if (!acceptsJson) {
+      throw new NotAcceptableException();
+    }
+    try {
+      request.getUriInfo().getQueryParameters();
+    } catch (IllegalArgumentException e) {
+      throw DomainException.validation("The query string is not properly percent-encoded");
+    }
+  }
+}
