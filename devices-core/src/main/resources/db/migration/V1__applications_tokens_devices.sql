@@ -1,10 +1,12 @@
 -- Portable SQL (H2 2.x and PostgreSQL 15+). Times are epoch milliseconds (BIGINT), which
--- sidesteps time-zone handling differences between databases and drivers.
+-- sidesteps time-zone handling differences. Text limits of the API count characters (code
+-- points); H2 counts UTF-16 units, so columns hold twice the limit (255 -> 1020 after case
+-- folding, 32767 -> 65534).
 
 CREATE TABLE application (
   id           VARCHAR(24)    NOT NULL PRIMARY KEY,
   name         VARCHAR(1020)  NOT NULL,
-  description  VARCHAR(32767) NOT NULL,
+  description  VARCHAR(65534) NOT NULL,
   org_id       VARCHAR(24),
   created_at   BIGINT         NOT NULL,
   updated_at   BIGINT         NOT NULL,
@@ -16,7 +18,7 @@ CREATE TABLE api_token (
   application_id VARCHAR(24)    NOT NULL REFERENCES application (id),
   token_hash     VARCHAR(64)    NOT NULL,
   name           VARCHAR(1020)  NOT NULL,
-  description    VARCHAR(32767) NOT NULL,
+  description    VARCHAR(65534) NOT NULL,
   scopes         VARCHAR(4000)  NOT NULL,
   status         VARCHAR(16)    NOT NULL,
   expires_at     BIGINT,
@@ -37,7 +39,7 @@ CREATE TABLE device (
   application_id  VARCHAR(24)     NOT NULL REFERENCES application (id),
   name            VARCHAR(1020)   NOT NULL,
   name_lc         VARCHAR(1020)   NOT NULL,
-  description     VARCHAR(32767)  NOT NULL,
+  description     VARCHAR(65534)  NOT NULL,
   device_class    VARCHAR(16)     NOT NULL,
   gateway_id      VARCHAR(24),
   tags            VARCHAR(1000000) NOT NULL,

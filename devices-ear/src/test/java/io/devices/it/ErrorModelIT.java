@@ -64,7 +64,7 @@ class ErrorModelIT {
   @Test
   void onlyJsonIsProduced() {
     owner
-        .send(owner.request("/applications").header("Accept", "text/html"))
+        .send(owner.request("/applications").setHeader("Accept", "text/html"))
         .expectError(406, "NotAcceptable");
   }
 

@@ -30,6 +30,10 @@ public final class DeviceSql {
   private void addNameGlob(NameGlob glob) {
     where.append(" AND d.name_lc LIKE ? ESCAPE '").append(NameGlob.ESCAPE).append("'");
     parameters.add(glob.likePattern());
+    if (glob.needsRegex()) {
+      where.append(" AND REGEXP_LIKE(d.name_lc, ?)");
+      parameters.add(glob.regex());
+    }
   }
 
   private void addTagFilter() {

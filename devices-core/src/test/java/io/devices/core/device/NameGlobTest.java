@@ -1,7 +1,10 @@
 package io.devices.core.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,7 +32,13 @@ class NameGlobTest {
         "*|anything|true",
         "my * device|My Blue Device|true",
         "ÄPFEL*|äpfel-1|true",
-        "*|''|true"
+        "*|''|true",
+        "?|\uD83D\uDE80|true",
+        "??|\uD83D\uDE80|false",
+        "? rocket|\uD83D\uDE80 rocket|true",
+        "(x)+|(x)+|true",
+        "(x)+|xx|false",
+        "^$.|^$.|true"
       })
   void matchesTheWholeNameCaseInsensitively(String glob, String name, boolean expected) {
     assertEquals(expected, new NameGlob(glob).matches(name));
@@ -38,8 +47,22 @@ class NameGlobTest {
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(
       delimiter = '|',
-      value = {"dev-12*|dev-12%", "D?V|d_v", "50%|50\\%", "a_b|a\\_b", "x\\y|x\\\\y", "[a]*|[a]%"})
+      value = {"dev-12*|dev-12%", "D?V|d%v", "50%|50\\%", "a_b|a\\_b", "x\\y|x\\\\y", "[a]*|[a]%"})
   void becomesAnEscapedLowerCaseLikePattern(String glob, String like) {
     assertEquals(like, new NameGlob(glob).likePattern());
+  }
+
+  @Test
+  void questionMarksAndStarsMatchLineBreaksToo() {
+    assertTrue(new NameGlob("a?c").matches("a\nc"));
+    assertTrue(new NameGlob("a*").matches("a\r\nb"));
+  }
+
+  @Test
+  void theRegexEscapesAsciiPunctuationOnly() {
+    NameGlob glob = new NameGlob("Ä.b*?(x)");
+    assertEquals("(?s)^ä\\.b.*.\\(x\\)$", glob.regex());
+    assertTrue(glob.needsRegex());
+    assertFalse(new NameGlob("dev-12*").needsRegex());
   }
 }
