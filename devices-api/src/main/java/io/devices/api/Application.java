@@ -5,10 +5,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** An application. */
 @Schema(name = "Application")
 public record Application(
-    String id,
+    @Schema(description = "24-hex id") String id,
     @Schema(description = "Same as id") String applicationId,
-    String name,
-    String description,
-    String orgId,
-    String creationDate,
-    String lastUpdated) {}
+    @Schema(description = "Name") String name,
+    @Schema(description = "Description, empty when not given") String description,
+    @Schema(description = "Organization id, when given") String orgId,
+    @Schema(description = "ISO-8601 UTC with milliseconds") String creationDate,
+    @Schema(description = "ISO-8601 UTC with milliseconds") String lastUpdated) {}

@@ -8,14 +8,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Device(
     @Schema(pattern = "^[a-f0-9]{24}$") String id,
     @Schema(description = "Same as id") String deviceId,
-    String applicationId,
+    @Schema(description = "The application id") String applicationId,
     @Schema(description = "ISO-8601 UTC with milliseconds") String creationDate,
     @Schema(description = "ISO-8601 UTC with milliseconds") String lastUpdated,
-    String name,
-    String description,
-    List<DeviceTag> tags,
-    List<DeviceAttribute> attributes,
+    @Schema(description = "Name") String name,
+    @Schema(description = "Description, empty when not given") String description,
+    @Schema(description = "Tags in the order given; a key may repeat") List<DeviceTag> tags,
+    @Schema(description = "Attributes") List<DeviceAttribute> attributes,
     @Schema(enumeration = {"standalone", "gateway", "peripheral", "floating", "virtual"})
         String deviceClass,
     @Schema(description = "The gateway of a peripheral device") String gatewayId,
-    ConnectionInfo connectionInfo) {}
+    @Schema(description = "Connection state") ConnectionInfo connectionInfo) {}

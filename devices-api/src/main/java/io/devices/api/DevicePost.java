@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record DevicePost(
     @Schema(minLength = 1, maxLength = 255, required = true) String name,
     @Schema(maxLength = 32767) String description,
-    List<DeviceTag> tags,
+    @Schema(description = "Tags in the order given; a key may repeat") List<DeviceTag> tags,
     @Schema(description = "Attribute names are unique within a device")
         List<DeviceAttribute> attributes,
     @Schema(

@@ -6,13 +6,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** One page of an application's devices. {@code filter} and {@code filterField} only when given. */
 @Schema(name = "Devices")
 public record Devices(
-    List<Device> items,
+    @Schema(description = "The items of this page") List<Device> items,
     @Schema(description = "Items on this page") int count,
     @Schema(description = "All matching devices") long totalCount,
-    int perPage,
-    int page,
-    String filter,
-    String filterField,
-    String sortField,
-    String sortDirection,
-    String applicationId) {}
+    @Schema(description = "Items per page") int perPage,
+    @Schema(description = "0-based page") int page,
+    @Schema(description = "The name glob, when given") String filter,
+    @Schema(description = "name, when a filter is given") String filterField,
+    @Schema(description = "The field sorted by") String sortField,
+    @Schema(description = "asc or desc") String sortDirection,
+    @Schema(description = "The application id") String applicationId) {}

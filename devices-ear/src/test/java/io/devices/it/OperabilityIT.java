@@ -1,0 +1,341 @@
+package io.devices.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** What operators and client authors rely on: readiness, the OpenAPI document and its UI. */
+@ExtendWith(ArquillianExtension.class)
+class OperabilityIT {
+  private static final String APP = "/applications/{applicationId}";
+
+  /** Every path of the API with its methods. */
+  private static final Map<String, Set<String>> PATHS =
+      Map.of(
+          "/applications",
+          Set.of("get", "post"),
+          APP,
+          Set.of("get"),
+          APP + "/tokens",
+          Set.of("get", "post"),
+          APP + "/tokens/{apiTokenId}",
+          Set.of("get", "patch", "delete"),
+          APP + "/devices",
+          Set.of("get", "post"),
+          APP + "/devices/{deviceId}",
+          Set.of("get"),
+          APP + "/devices/export",
+          Set.of("post"),
+          APP + "/devices/command",
+          Set.of("post"));
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return Deployments.ear();
+  }
+
+  private static JsonObject openApi;
+
+  @BeforeAll
+  static void readTheOpenApiDocument() {
+    Api anonymous = Api.owner().withToken(null);
+    ApiResponse response = anonymous.get("/openapi?format=JSON").expect(200);
+    assertTrue(
+        response.header("content-type").startsWith("application/json"),
+        response.header("content-type"));
+    openApi = response.object();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Health
+
+  @Test
+  void readinessIsUpWithTheDatabaseCheckUp() {
+    JsonObject health = Api.owner().withToken(null).get("/health/ready").expect(200).object();
+    assertEquals("UP", health.getString("status"), health.toString());
+    JsonObject database =
+        health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+            .filter(check -> check.getString("name").equals("database"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no database check: " + health));
+    assertEquals("UP", database.getString("status"), database.toString());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // OpenAPI
+
+  @Test
+  void theDocumentIsServedAsJsonOnRequest() {
+    Api anonymous = Api.owner().withToken(null);
+    JsonObject byAccept = anonymous.get("/openapi").expect(200).object();
+    assertTrue(byAccept.getString("openapi").startsWith("3."), byAccept.getString("openapi"));
+    assertTrue(openApi.getString("openapi").startsWith("3."));
+  }
+
+  @Test
+  void everyEndpointIsDescribedWithItsMethods() {
+    JsonObject paths = openApi.getJsonObject("paths");
+    for (Map.Entry<String, Set<String>> path : PATHS.entrySet()) {
+      JsonObject item = paths.getJsonObject(path.getKey());
+      assertNotNull(item, () -> "missing path " + path.getKey() + " in " + paths.keySet());
+      for (String method : path.getValue()) {
+        assertTrue(item.containsKey(method), () -> path.getKey() + " lacks " + method);
+      }
+    }
+  }
+
+  @Test
+  void requestBodiesReferToTheirSchemas() {
+    assertEquals("DevicePost", requestSchema("/devices", "post"));
+    assertEquals("ApplicationPost", requestSchemaOf("/applications", "post"));
+    assertEquals("ApiTokenPost", requestSchema("/tokens", "post"));
+    assertEquals("ApiTokenPatch", requestSchema("/tokens/{apiTokenId}", "patch"));
+  }
+
+  @Test
+  void requestSchemasListTheirProperties() {
+    assertAll(
+        () ->
+            assertProperties(
+                "DevicePost",
+                "name",
+                "description",
+                "tags",
+                "attributes",
+                "deviceClass",
+                "gatewayId"),
+        () -> assertProperties("ApplicationPost", "name", "description", "orgId"),
+        () -> assertProperties("ApiTokenPost", "name", "description", "expirationDate", "scope"),
+        () -> assertProperties("ApiTokenPatch", "name", "description", "status"),
+        () ->
+            assertTrue(
+                schema("DevicePost").getJsonArray("required").toString().contains("\"name\""),
+                schema("DevicePost").toString()));
+  }
+
+  @Test
+  void responseSchemasListTheirProperties() {
+    assertAll(
+        () ->
+            assertProperties(
+                "Device",
+                "id",
+                "deviceId",
+                "applicationId",
+                "creationDate",
+                "lastUpdated",
+                "name",
+                "description",
+                "tags",
+                "attributes",
+                "deviceClass",
+                "connectionInfo"),
+        () ->
+            assertProperties(
+                "Devices",
+                "items",
+                "count",
+                "totalCount",
+                "perPage",
+                "page",
+                "sortField",
+                "sortDirection",
+                "applicationId"),
+        () ->
+            assertProperties(
+                "Application",
+                "id",
+                "applicationId",
+                "name",
+                "description",
+                "creationDate",
+                "lastUpdated"),
+        () ->
+            assertProperties(
+                "ApiToken",
+                "id",
+                "apiTokenId",
+                "ownerId",
+                "ownerType",
+                "creatorId",
+                "creatorType",
+                "creatorName",
+                "name",
+                "description",
+                "creationDate",
+                "lastUpdated",
+                "expirationDate",
+                "scope",
+                "status",
+                "token"),
+        () -> assertProperties("Error", "type", "message"));
+  }
+
+  @Test
+  void operationsReferToTheirResponseSchemas() {
+    assertAll(
+        () -> assertEquals("Devices", responseSchema(APP + "/devices", "get", "200")),
+        () -> assertEquals("Device", responseSchema(APP + "/devices", "post", "201")),
+        () -> assertEquals("Application", responseSchema("/applications", "post", "201")),
+        () -> assertEquals("Application", responseSchema(APP, "get", "200")),
+        () -> assertEquals("ApiToken", responseSchema(APP + "/tokens", "post", "201")),
+        () -> assertEquals("ApiToken", responseSchema(APP + "/tokens/{apiTokenId}", "get", "200")));
+  }
+
+  @Test
+  void theBearerSecuritySchemeIsDeclaredAndRequired() {
+    JsonObject schemes = openApi.getJsonObject("components").getJsonObject("securitySchemes");
+    assertNotNull(schemes, openApi.getJsonObject("components").keySet().toString());
+    String name =
+        schemes.entrySet().stream()
+            .filter(e -> e.getValue().asJsonObject().getString("type", "").equals("http"))
+            .filter(e -> e.getValue().asJsonObject().getString("scheme", "").equals("bearer"))
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no http bearer scheme: " + schemes));
+    assertTrue(
+        openApi.getJsonArray("security").toString().contains("\"" + name + "\""),
+        () -> "security " + openApi.get("security"));
+  }
+
+  @Test
+  void devicesGetListsItsScopes() {
+    String description = operation(APP + "/devices", "get").getString("description", "");
+    assertTrue(description.contains("devices.get"), description);
+    assertTrue(description.contains("all.Device.read"), description);
+  }
+
+  @Test
+  void everyOperationListsExactlyTheScopesThatAllowIt() {
+    Map<String, String> descriptions = new java.util.HashMap<>();
+    JsonObject paths = openApi.getJsonObject("paths");
+    for (String path : paths.keySet()) {
+      JsonObject item = paths.getJsonObject(path);
+      for (String method : item.keySet()) {
+        if (item.get(method) instanceof JsonObject operation
+            && operation.containsKey("operationId")) {
+          descriptions.put(
+              operation.getString("operationId"), operation.getString("description", ""));
+        }
+      }
+    }
+    ScopeTable.byOperationId()
+        .forEach(
+            (operationId, allowing) -> {
+              String description = descriptions.get(operationId);
+              assertNotNull(
+                  description,
+                  () -> "no operation " + operationId + " in " + descriptions.keySet());
+              Set<String> listed = new TreeSet<>();
+              for (String scope : ScopeTable.KNOWN_SCOPES) {
+                if (mentions(description, scope)) {
+                  listed.add(scope);
+                }
+              }
+              assertEquals(new TreeSet<>(allowing), listed, () -> operationId + ": " + description);
+            });
+  }
+
+  @Test
+  void theUiIsServedAsHtml() throws IOException, InterruptedException {
+    HttpClient client =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(URI.create(Api.owner().baseUrl() + "/openapi/ui"))
+                .header("Accept", "text/html")
+                .timeout(Duration.ofSeconds(60))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    String contentType = response.headers().firstValue("content-type").orElse("");
+    assertTrue(contentType.startsWith("text/html"), contentType);
+    assertTrue(response.body().toLowerCase().contains("<html"), response.body());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Helpers
+
+  /**
+   * Whether the text names the scope as a whole word ({@code all.User} is not in {@code
+   * all.User.read}).
+   */
+  private static boolean mentions(String text, String scope) {
+    return Pattern.compile("(?<![\\w.*])" + Pattern.quote(scope) + "(?![\\w*]|\\.\\w)")
+        .matcher(text)
+        .find();
+  }
+
+  private static JsonObject operation(String path, String method) {
+    JsonObject item = openApi.getJsonObject("paths").getJsonObject(path);
+    assertNotNull(item, "missing path " + path);
+    JsonObject operation = item.getJsonObject(method);
+    assertNotNull(operation, path + " lacks " + method);
+    return operation;
+  }
+
+  private static String requestSchema(String appSubPath, String method) {
+    return requestSchemaOf(APP + appSubPath, method);
+  }
+
+  private static String requestSchemaOf(String path, String method) {
+    JsonObject body = operation(path, method).getJsonObject("requestBody");
+    assertNotNull(body, path + " " + method + " has no requestBody");
+    return referencedName(body.getJsonObject("content"));
+  }
+
+  private static String responseSchema(String path, String method, String status) {
+    JsonObject response = operation(path, method).getJsonObject("responses").getJsonObject(status);
+    assertNotNull(response, path + " " + method + " has no " + status);
+    return referencedName(response.getJsonObject("content"));
+  }
+
+  /** The schema name the JSON content refers to, e.g. {@code DevicePost}. */
+  private static String referencedName(JsonObject content) {
+    assertNotNull(content);
+    JsonObject json = content.getJsonObject("application/json");
+    assertNotNull(json, content.keySet().toString());
+    String ref = json.getJsonObject("schema").getString("$ref", "");
+    assertTrue(ref.startsWith("#/components/schemas/"), json.toString());
+    return ref.substring("#/components/schemas/".length());
+  }
+
+  private static JsonObject schema(String name) {
+    JsonObject schemas = openApi.getJsonObject("components").getJsonObject("schemas");
+    JsonObject schema = schemas.getJsonObject(name);
+    assertNotNull(schema, () -> "no schema " + name + " in " + schemas.keySet());
+    return schema;
+  }
+
+  private static void assertProperties(String schemaName, String... properties) {
+    JsonObject schema = schema(schemaName);
+    JsonObject listed = schema.getJsonObject("properties");
+    assertNotNull(listed, () -> schemaName + " has no properties: " + schema);
+    Set<String> missing = new TreeSet<>(Set.of(properties));
+    missing.removeAll(listed.keySet());
+    assertEquals(
+        Set.of(), missing, () -> schemaName + " lacks properties; it has " + listed.keySet());
+  }
+}

@@ -1,0 +1,171 @@
+package io.devices.it;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The scope matrix as API.md §2 writes it, copied here by hand so that the tests check the server
+ * against the contract and not against the server's own table ({@code Action}).
+ */
+final class ScopeTable {
+  private ScopeTable() {}
+
+  /** The 25 known scopes, in the order of API.md §2. */
+  static final List<String> KNOWN_SCOPES =
+      List.of(
+          "all.User",
+          "all.User.read",
+          "all.Organization",
+          "all.Organization.read",
+          "all.Application",
+          "all.Application.read",
+          "all.Device",
+          "all.Device.read",
+          "applications.*",
+          "applications.get",
+          "applications.post",
+          "application.*",
+          "application.get",
+          "applicationApiTokens.*",
+          "applicationApiTokens.get",
+          "applicationApiTokens.post",
+          "applicationApiToken.*",
+          "applicationApiToken.get",
+          "applicationApiToken.patch",
+          "applicationApiToken.delete",
+          "devices.*",
+          "devices.get",
+          "devices.post",
+          "devices.export",
+          "devices.sendCommand");
+
+  /** The Devices scope table of API.md §2: the scopes, any one of which allows each action. */
+  static final Set<String> DEVICES_EXPORT =
+      Set.of(
+          "all.Application",
+          "all.Application.read",
+          "all.Organization",
+          "all.Organization.read",
+          "all.User",
+          "all.User.read",
+          "devices.*",
+          "devices.export");
+
+  static final Set<String> DEVICES_GET =
+      Set.of(
+          "all.Application",
+          "all.Application.read",
+          "all.Device",
+          "all.Device.read",
+          "all.Organization",
+          "all.Organization.read",
+          "all.User",
+          "all.User.read",
+          "devices.*",
+          "devices.get");
+
+  static final Set<String> DEVICES_POST =
+      Set.of("all.Application", "all.Organization", "all.User", "devices.*", "devices.post");
+
+  static final Set<String> DEVICES_SEND_COMMAND =
+      Set.of(
+          "all.Application",
+          "all.Device",
+          "all.Organization",
+          "all.User",
+          "devices.*",
+          "devices.sendCommand");
+
+  /** Applications (API.md §2, "Applications"). */
+  static final Set<String> APPLICATIONS_POST =
+      Set.of("all.User", "all.Organization", "applications.*", "applications.post");
+
+  static final Set<String> APPLICATIONS_GET =
+      Set.of(
+          "all.User",
+          "all.User.read",
+          "all.Organization",
+          "all.Organization.read",
+          "applications.*",
+          "applications.get");
+
+  static final Set<String> APPLICATION_GET =
+      Set.of(
+          "all.User",
+          "all.User.read",
+          "all.Organization",
+          "all.Organization.read",
+          "applications.*",
+          "applications.get",
+          "all.Application",
+          "all.Application.read",
+          "application.*",
+          "application.get");
+
+  /** Application API tokens (API.md §2, "Application API tokens"). */
+  static final Set<String> TOKENS_POST =
+      Set.of(
+          "all.Application",
+          "all.Organization",
+          "all.User",
+          "applicationApiTokens.*",
+          "applicationApiTokens.post");
+
+  static final Set<String> TOKENS_GET =
+      Set.of(
+          "all.Application",
+          "all.Organization",
+          "all.User",
+          "all.Application.read",
+          "all.Organization.read",
+          "all.User.read",
+          "applicationApiTokens.*",
+          "applicationApiTokens.get");
+
+  static final Set<String> TOKEN_GET =
+      Set.of(
+          "all.Application",
+          "all.Organization",
+          "all.User",
+          "all.Application.read",
+          "all.Organization.read",
+          "all.User.read",
+          "applicationApiToken.*",
+          "applicationApiToken.get");
+
+  static final Set<String> TOKEN_PATCH =
+      Set.of(
+          "all.Application",
+          "all.Organization",
+          "all.User",
+          "applicationApiToken.*",
+          "applicationApiToken.patch");
+
+  static final Set<String> TOKEN_DELETE =
+      Set.of(
+          "all.Application",
+          "all.Organization",
+          "all.User",
+          "applicationApiToken.*",
+          "applicationApiToken.delete");
+
+  /** Every operation of the OpenAPI document (by operationId) with the scopes that allow it. */
+  static Map<String, Set<String>> byOperationId() {
+    Map<String, Set<String>> operations = new LinkedHashMap<>();
+    operations.put("applicationsPost", APPLICATIONS_POST);
+    operations.put("applicationsGet", APPLICATIONS_GET);
+    operations.put("applicationGet", APPLICATION_GET);
+    operations.put("applicationApiTokensPost", TOKENS_POST);
+    operations.put("applicationApiTokensGet", TOKENS_GET);
+    operations.put("applicationApiTokenGet", TOKEN_GET);
+    operations.put("applicationApiTokenPatch", TOKEN_PATCH);
+    operations.put("applicationApiTokenDelete", TOKEN_DELETE);
+    operations.put("devicesExport", DEVICES_EXPORT);
+    operations.put("devicesGet", DEVICES_GET);
+    operations.put("devicesPost", DEVICES_POST);
+    operations.put("devicesSendCommand", DEVICES_SEND_COMMAND);
+    return operations;
+  }
+}
