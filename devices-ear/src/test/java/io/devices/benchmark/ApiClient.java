@@ -1,0 +1,102 @@
+package io.devices.benchmark;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The Devices API over real HTTP/1.1 with keep-alive, authenticated as the owner. */
+final class ApiClient {
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  private final HttpClient http;
+  private final String baseUrl;
+  private final String authorization;
+
+  ApiClient(String baseUrl, String ownerToken) {
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    this.baseUrl = baseUrl;
+    this.authorization = "Bearer " + ownerToken;
+  }
+
+  /** Creates an application and returns its id. */
+  String createApplication(String name) {
+    String body = "{\"name\":\"" + name + "\",\"description\":\"benchmark\"}";
+    return readObject(post("/applications", body, 201)).getString("id");
+  }
+
+  /** Creates a device and checks the response status; the body is not parsed. */
+  void createDevice(String applicationId, String body) {
+    post("/applications/" + applicationId + "/devices", body, 201);
+  }
+
+  /** Lists devices and returns the raw body, after checking for 200. */
+  String listDevices(String applicationId, String queryString) {
+    HttpRequest request =
+        request("/applications/" + applicationId + "/devices?" + queryString).GET().build();
+    return send(request, 200);
+  }
+
+  /** The total count a list response reports. */
+  static long totalCount(String listBody) {
+    return readObject(listBody).getJsonNumber("totalCount").longValue();
+  }
+
+  /** The number of items on the page of a list response. */
+  static int itemCount(String listBody) {
+    return readObject(listBody).getJsonArray("items").size();
+  }
+
+  private String post(String path, String body, int expectedStatus) {
+    HttpRequest request =
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return send(request, expectedStatus);
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .timeout(TIMEOUT)
+        .header("Authorization", authorization)
+        .header("Accept", "application/json");
+  }
+
+  private String send(HttpRequest request, int expectedStatus) {
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != expectedStatus) {
+        throw new IllegalStateException(
+            request.method()
+                + " "
+                + request.uri()
+                + " answered "
+                + response.statusCode()
+                + ": "
+                + response.body());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static JsonObject readObject(String body) {
+    try (var reader = Json.createReader(new StringReader(body))) {
+      return reader.readObject();
+    }
+  }
+}

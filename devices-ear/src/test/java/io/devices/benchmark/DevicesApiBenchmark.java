@@ -1,0 +1,153 @@
+package io.devices.benchmark;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Benchmark of the Devices API against a running server over real HTTP (a program, not a test).
+ *
+ * <p>It seeds one application with 100,000 devices through the API (12 concurrent clients; three
+ * tags and two attributes each, named {@code dev-00000}...), then measures with one client, after a
+ * warm-up, the median and p99 latency of
+ *
+ * <ol type="a">
+ *   <li>{@code GET perPage=100} sorted by name (pages 0..9, ascending and descending),
+ *   <li>a deep page ({@code page=495..505&perPage=100}),
+ *   <li>a name glob ({@code filter=dev-10*} .. {@code dev-19*}, 1,000 matches each),
+ *   <li>a two-entry {@code tagFilter} (floor X or floor Y, rotating);
+ * </ol>
+ *
+ * and the throughput of (e) Device Post with 8 concurrent clients (5,000 creates into a second
+ * application) and (f) (a) with 16 concurrent clients for 15 seconds. Parameters rotate between
+ * samples because H2 reuses the result of an identical query while the tables are unchanged.
+ *
+ * <p>In the same run it times the SQL behind (a)-(d) over JDBC against the server's own H2 database
+ * ({@code AUTO_SERVER=TRUE} lets this second process in), the SQL text coming from the core's
+ * {@code DeviceSql} so that it cannot drift from the server's, and prints the ratio API/SQL (median
+ * over median). The figures go to stdout and to {@code
+ * devices-ear/target/benchmarks/devices-api.json}.
+ *
+ * <p>Run everything (server created, started and stopped on port 9280, fresh database) with one
+ * command from the repository root:
+ *
+ * <pre>mvn -B -Pbenchmark -DskipTests verify</pre>
+ *
+ * <p>Against a server of your own, run this class on the test classpath of devices-ear with the
+ * system properties {@code bench.baseUrl}, {@code bench.token}, {@code bench.dbUrl} (the server's
+ * H2 URL with {@code ;AUTO_SERVER=TRUE}), and optionally {@code bench.devices}, {@code
+ * bench.samples}, {@code bench.output}. Exit status 0 when the run completed (targets met or not),
+ * 1 when it failed.
+ */
+public final class DevicesApiBenchmark {
+  private static final Duration SLOW_SEEDING = Duration.ofMinutes(2);
+
+  private DevicesApiBenchmark() {}
+
+  public static void main(String[] args) {
+    try {
+      run();
+      System.exit(0);
+    } catch (Exception | AssertionError e) {
+      System.err.println("Benchmark failed: " + e);
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static void run() throws Exception {
+    String baseUrl = setting("bench.baseUrl", "http://localhost:9280");
+    String token = setting("bench.token", "bench-owner-token-not-a-secret");
+    String dbUrl = setting("bench.dbUrl", null);
+    int devices = Integer.parseInt(setting("bench.devices", "100000"));
+    int samples = Integer.parseInt(setting("bench.samples", "200"));
+    Path output = Path.of(setting("bench.output", "target/benchmarks/devices-api.json"));
+    Files.deleteIfExists(output);
+
+    waitUntilReady(baseUrl, Duration.ofMinutes(3));
+    ApiClient api = new ApiClient(baseUrl, token);
+    Report report = new Report();
+
+    String main = api.createApplication("bench-main");
+    System.out.printf(Locale.ROOT, "Seeding %,d devices through the API...%n", devices);
+    Duration seeding =
+        new Seeder(api, 12).seed(main, "dev-", devices, Duration.ofMinutes(30), true);
+    double seedRate = devices / (seeding.toNanos() / 1e9);
+    System.out.printf(
+        Locale.ROOT,
+        "Seeded %,d devices in %.1f s (%.0f creates/s, 12 clients)%s%n",
+        devices,
+        seeding.toNanos() / 1e9,
+        seedRate,
+        seeding.compareTo(SLOW_SEEDING) > 0 ? " -- SLOWER than the expected ~2 minutes" : "");
+    report.put("devices", devices);
+    report.put("seed_seconds", Math.round(seeding.toMillis() / 100.0) / 10.0);
+    report.put("seed_per_second", Math.round(seedRate));
+
+    try (SqlBaseline baseline =
+        new SqlBaseline(
+            dbUrl, setting("bench.dbUser", "devices"), setting("bench.dbPassword", ""))) {
+      LatencyProbe probe = new LatencyProbe(api, baseline, main, samples, Duration.ofMinutes(2));
+      for (ListCase listCase : ListCase.values()) {
+        System.out.println("Measuring (" + listCase.key() + ") " + listCase.label() + "...");
+        LatencyProbe.Result result = probe.measure(listCase, 50);
+        if (!result.consistent()) {
+          throw new IllegalStateException(
+              listCase + ": API returned " + result.apiFirst() + ", SQL " + result.sqlFirst());
+        }
+        report.latency(result);
+      }
+    }
+
+    System.out.println("Measuring (e) Device Post with 8 clients...");
+    String second = api.createApplication("bench-post");
+    double posts = Throughput.posts(api, second, 8, 5_000, Duration.ofMinutes(5));
+    report.throughput("post_per_second", "(e) POST device, 8 clients", posts, Report.POST_TARGET);
+
+    System.out.println("Measuring (f) GET (a) with 16 clients for 15 s...");
+    double gets = Throughput.gets(api, main, 16, Duration.ofSeconds(15));
+    report.throughput("get_per_second", "(f) GET (a), 16 clients", gets, Report.GET_TARGET);
+
+    report.write(output);
+    System.out.println();
+    System.out.println("Devices API benchmark (latencies in ms; sql = same SQL over JDBC)");
+    System.out.print(report.table());
+    System.out.println("Figures written to " + output.toAbsolutePath());
+  }
+
+  private static String setting(String name, String fallback) {
+    String value = System.getProperty(name, fallback);
+    if (value == null) {
+      throw new IllegalArgumentException("Missing system property " + name);
+    }
+    return value;
+  }
+
+  /** Polls the readiness check until it answers 200. */
+  private static void waitUntilReady(String baseUrl, Duration limit) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
+            .timeout(Duration.ofSeconds(10))
+            .build();
+    long end = System.nanoTime() + limit.toNanos();
+    while (true) {
+      try {
+        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (java.io.IOException e) {
+        // not listening yet
+      }
+      if (System.nanoTime() > end) {
+        throw new IllegalStateException(baseUrl + " did not become ready within " + limit);
+      }
+      Thread.sleep(500);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.devices.benchmark;
+
+import java.time.Duration;
+
+/**
+ * Times one {@link ListCase} sequentially (one client, one request at a time), on the API and on
+ * the SQL baseline, with the same parameter rotation on both sides.
+ */
+final class LatencyProbe {
+  /** What sample 0 returned: the total count and the number of items on the page. */
+  record Sample(long total, int items) {}
+
+  /** Samples of one case from both sides, and what sample 0 returned on each side. */
+  record Result(ListCase listCase, Stats api, Stats sql, Sample apiFirst, Sample sqlFirst) {
+    double ratio() {
+      return api.medianMs() / sql.medianMs();
+    }
+
+    /** Whether the API and the SQL agree on sample 0 (else one side measures something else). */
+    boolean consistent() {
+      return apiFirst.equals(sqlFirst);
+    }
+  }
+
+  private final ApiClient api;
+  private final SqlBaseline baseline;
+  private final String applicationId;
+  private final int samples;
+  private final Duration limit;
+
+  LatencyProbe(
+      ApiClient api, SqlBaseline baseline, String applicationId, int samples, Duration limit) {
+    this.api = api;
+    this.baseline = baseline;
+    this.applicationId = applicationId;
+    this.samples = samples;
+    this.limit = limit;
+  }
+
+  /** Warms both sides up, then takes up to {@code samples} of each within the time limit. */
+  Result measure(ListCase listCase, int warmups) throws Exception {
+    long warmupEnd = System.nanoTime() + limit.toNanos() / 4;
+    for (int k = 0; k < warmups && System.nanoTime() < warmupEnd; k++) {
+      ListCase.Request request = listCase.request(k);
+      api.listDevices(applicationId, request.queryString());
+      baseline.list(request.forApplication(applicationId));
+    }
+    Stats apiStats = new Stats(samples);
+    String firstBody = null;
+    long end = System.nanoTime() + limit.toNanos();
+    for (int k = 0; !apiStats.isFull() && System.nanoTime() < end; k++) {
+      String queryString = listCase.request(k).queryString();
+      long start = System.nanoTime();
+      String body = api.listDevices(applicationId, queryString);
+      apiStats.add(System.nanoTime() - start);
+      firstBody = k == 0 ? body : firstBody;
+    }
+    Stats sqlStats = new Stats(samples);
+    SqlBaseline.Outcome firstOutcome = null;
+    end = System.nanoTime() + limit.toNanos();
+    for (int k = 0; !sqlStats.isFull() && System.nanoTime() < end; k++) {
+      SqlBaseline.Outcome outcome =
+          baseline.list(listCase.request(k).forApplication(applicationId));
+      sqlStats.add(outcome.nanos());
+      firstOutcome = k == 0 ? outcome : firstOutcome;
+    }
+    return new Result(
+        listCase,
+        apiStats,
+        sqlStats,
+        new Sample(ApiClient.totalCount(firstBody), ApiClient.itemCount(firstBody)),
+        new Sample(firstOutcome.total(), firstOutcome.rows()));
+  }
+}

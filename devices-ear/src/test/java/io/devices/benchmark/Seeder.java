@@ -1,0 +1,95 @@
+package io.devices.benchmark;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Creates devices through the API with concurrent clients. Device {@code i} is named {@code
+ * dev-%05d} and has three tags (floor = i mod 50, a unique serial, one of five kinds) and two
+ * attributes.
+ */
+final class Seeder {
+  static final int FLOORS = 50;
+  private static final String[] KINDS = {"thermostat", "meter", "camera", "lock", "light"};
+
+  private final ApiClient api;
+  private final int clients;
+
+  Seeder(ApiClient api, int clients) {
+    this.api = api;
+    this.clients = clients;
+  }
+
+  /** The Device Post body of device {@code i} ({@code prefix} keeps names apart per run). */
+  static String deviceBody(String prefix, int i) {
+    return String.format(
+        Locale.ROOT,
+        "{\"name\":\"%s%05d\",\"tags\":[{\"key\":\"floor\",\"value\":\"%d\"},"
+            + "{\"key\":\"serial\",\"value\":\"s%d\"},{\"key\":\"kind\",\"value\":\"%s\"}],"
+            + "\"attributes\":[{\"name\":\"temperature\",\"dataType\":\"number\"},"
+            + "{\"name\":\"status\",\"dataType\":\"string\"}]}",
+        prefix,
+        i,
+        i % FLOORS,
+        i,
+        KINDS[i % KINDS.length]);
+  }
+
+  /**
+   * Creates devices {@code 0..count-1} named {@code prefix + i}, each client taking the next
+   * number; stops early (and fails) when {@code limit} has passed.
+   *
+   * @return the elapsed time
+   */
+  Duration seed(String applicationId, String prefix, int count, Duration limit, boolean progress)
+      throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    long start = System.nanoTime();
+    long deadline = start + limit.toNanos();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        workers.add(
+            pool.submit(
+                () -> {
+                  for (int i = next.getAndIncrement();
+                      i < count && System.nanoTime() < deadline;
+                      i = next.getAndIncrement()) {
+                    api.createDevice(applicationId, deviceBody(prefix, i));
+                    int created = done.incrementAndGet();
+                    if (progress && created % 10_000 == 0) {
+                      double seconds = (System.nanoTime() - start) / 1e9;
+                      System.out.printf(
+                          Locale.ROOT,
+                          "  seeded %,d devices in %.1f s (%.0f/s)%n",
+                          created,
+                          seconds,
+                          created / seconds);
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> worker : workers) {
+        worker.get();
+      }
+    } finally {
+      pool.shutdownNow();
+      pool.awaitTermination(1, TimeUnit.MINUTES);
+    }
+    if (done.get() < count) {
+      throw new IllegalStateException(
+          "Created only " + done.get() + " of " + count + " devices within " + limit);
+    }
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+}
