@@ -2,6 +2,7 @@ package io.devices.benchmark;
 
 import io.devices.core.device.DeviceQuery;
 import io.devices.core.device.DeviceSql;
+import io.devices.core.device.SqlStatement;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -34,11 +35,8 @@ final class SqlBaseline implements AutoCloseable {
     long start = System.nanoTime();
     long deviceCount = applicationDeviceCount(query.applicationId());
     DeviceSql sql = new DeviceSql(query);
-    long total = query.isFiltered() ? count(sql) : deviceCount;
-    int rows =
-        query.paging().offset() >= total
-            ? 0
-            : readAll(sql.select(query.paging().offset(), query.paging().perPage()), sql);
+    long total = query.isFiltered() ? count(sql.count()) : deviceCount;
+    int rows = query.paging().offset() >= total ? 0 : readAll(sql.select(total, deviceCount));
     return new Outcome(System.nanoTime() - start, total, rows);
   }
 
@@ -55,17 +53,17 @@ final class SqlBaseline implements AutoCloseable {
     }
   }
 
-  private long count(DeviceSql sql) throws SQLException {
-    try (PreparedStatement count = prepare(sql.count(), sql.parameters());
+  private long count(SqlStatement sql) throws SQLException {
+    try (PreparedStatement count = prepare(sql);
         ResultSet row = count.executeQuery()) {
       row.next();
       return row.getLong(1);
     }
   }
 
-  private int readAll(String select, DeviceSql sql) throws SQLException {
+  private int readAll(SqlStatement select) throws SQLException {
     int rows = 0;
-    try (PreparedStatement page = prepare(select, sql.parameters());
+    try (PreparedStatement page = prepare(select);
         ResultSet row = page.executeQuery()) {
       while (row.next()) {
         readRow(row);
@@ -75,8 +73,9 @@ final class SqlBaseline implements AutoCloseable {
     return rows;
   }
 
-  private PreparedStatement prepare(String sql, List<Object> parameters) throws SQLException {
-    PreparedStatement statement = connection.prepareStatement(sql);
+  private PreparedStatement prepare(SqlStatement sql) throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql.sql());
+    List<Object> parameters = sql.parameters();
     for (int i = 0; i < parameters.size(); i++) {
       statement.setObject(i + 1, parameters.get(i));
     }

@@ -21,7 +21,10 @@ public class DeviceListing {
   public Page<Device> list(DeviceQuery query) {
     Application application = applications.require(query.applicationId());
     long total = query.isFiltered() ? devices.count(query) : application.deviceCount();
-    List<Device> items = query.paging().offset() >= total ? List.of() : devices.find(query);
+    List<Device> items =
+        query.paging().offset() >= total
+            ? List.of()
+            : devices.find(query, total, application.deviceCount());
     return new Page<>(items, total, query.paging().page(), query.paging().perPage());
   }
 

@@ -38,26 +38,23 @@ public class DeviceRepository {
         .isEmpty();
   }
 
+  /** The page of the query, given how many devices match and how many the application has. */
   @SuppressWarnings("unchecked")
-  List<Device> find(DeviceQuery query) {
-    DeviceSql sql = new DeviceSql(query);
-    Query select =
-        em.createNativeQuery(
-            sql.select(query.paging().offset(), query.paging().perPage()), Device.class);
-    bind(select, sql.parameters());
-    return select.getResultList();
+  List<Device> find(DeviceQuery query, long matches, long applicationDevices) {
+    SqlStatement select = new DeviceSql(query).select(matches, applicationDevices);
+    return bind(em.createNativeQuery(select.sql(), Device.class), select).getResultList();
   }
 
   long count(DeviceQuery query) {
-    DeviceSql sql = new DeviceSql(query);
-    Query count = em.createNativeQuery(sql.count());
-    bind(count, sql.parameters());
-    return ((Number) count.getSingleResult()).longValue();
+    SqlStatement count = new DeviceSql(query).count();
+    return ((Number) bind(em.createNativeQuery(count.sql()), count).getSingleResult()).longValue();
   }
 
-  private static void bind(Query query, List<Object> parameters) {
+  private static Query bind(Query query, SqlStatement statement) {
+    List<Object> parameters = statement.parameters();
     for (int i = 0; i < parameters.size(); i++) {
       query.setParameter(i + 1, parameters.get(i));
     }
+    return query;
   }
 }

@@ -12,7 +12,8 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * Checks what every request must get right before any resource reads it, after authentication and
  * authorization: the client accepts JSON (else 406), and the query string is properly
- * percent-encoded (else 400, instead of a decoding failure deep inside JAX-RS).
+ * percent-encoded UTF-8 (else 400, instead of a decoding failure deep inside JAX-RS or a silently
+ * substituted character).
  */
 @Provider
 @Priority(Priorities.USER)
@@ -25,10 +26,12 @@ public class RequestShapeFilter implements ContainerRequestFilter {
     if (!acceptsJson) {
       throw new NotAcceptableException();
     }
+    String rawQuery;
     try {
-      request.getUriInfo().getQueryParameters();
+      rawQuery = request.getUriInfo().getRequestUri().getRawQuery();
     } catch (IllegalArgumentException e) {
-      throw DomainException.validation("The query string is not properly percent-encoded");
+      throw DomainException.validation("The query string must be percent-encoded UTF-8 (RFC 3986)");
     }
+    QueryEncoding.check(rawQuery);
   }
 }

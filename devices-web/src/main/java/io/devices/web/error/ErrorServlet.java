@@ -24,14 +24,12 @@ public class ErrorServlet extends HttpServlet {
       throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-    int status = code instanceof Integer i && i >= 400 ? i : 404;
+    int status = code instanceof Integer i && i >= 400 ? i : failure == null ? 404 : 500;
+    // A 4xx the container chose (a malformed URI, say) stays a 4xx, with or without an exception.
     String message =
-        status >= 500 || failure != null
+        status >= 500
             ? ErrorResponses.logUnexpected(failure)
             : "The request could not be served (HTTP " + status + ")";
-    if (failure != null) {
-      status = 500;
-    }
     response.setStatus(status);
     response.setContentType(ErrorResponses.JSON.toString());
     response.getWriter().write(JSONB.toJson(new ErrorBody(ErrorResponses.typeOf(status), message)));
