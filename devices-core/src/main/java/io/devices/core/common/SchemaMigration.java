@@ -26,7 +26,6 @@ public class SchemaMigration {
             .dataSource(dataSource)
             // On Liberty, Flyway finds a classpath location through its flyway.location marker.
             .locations("classpath:db/migration")
-            .callbackLocations("classpath:db/migration")
             .load()
             .migrate();
     LOG.info(

@@ -1,10 +1,10 @@
 package io.devices.web.json;
 
 import io.devices.core.common.DomainException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.core.Response;
@@ -21,6 +21,9 @@ import java.util.NoSuchElementException;
 /** Reads a request body into a JSON object: at most 1 MiB, strict UTF-8, one JSON value. */
 public final class JsonBodies {
   public static final int MAX_BYTES = 1024 * 1024;
+
+  /** Looked up once: JSON.createParser() would search the class path on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private JsonBodies() {}
 
@@ -74,7 +77,7 @@ public final class JsonBodies {
 
   /** Exactly one JSON value: trailing content after it is an error too. */
   private static JsonValue parse(String text) {
-    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+    try (JsonParser parser = JSON.createParser(new StringReader(text))) {
       parser.next();
       JsonValue value = parser.getValue();
       if (parser.hasNext()) {
