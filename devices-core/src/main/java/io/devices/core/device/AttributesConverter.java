@@ -12,7 +12,7 @@ import java.util.List;
 /** Stores a device's attributes as a JSON array of {name, dataType}, keeping their order. */
 @Converter
 public class AttributesConverter implements AttributeConverter<List<Attribute>, String> {
-  /** Looked up once: JSON.createXxx() would search the class path on every call. */
+  /** Looked up once: Json.createXxx() would search the class path on every call. */
   private static final JsonProvider JSON = JsonProvider.provider();
 
   @Override

@@ -12,7 +12,7 @@ import java.util.List;
 /** Stores a device's tags as a JSON array of {key, value}, keeping their order. */
 @Converter
 public class TagsConverter implements AttributeConverter<List<Tag>, String> {
-  /** Looked up once: JSON.createXxx() would search the class path on every call. */
+  /** Looked up once: Json.createXxx() would search the class path on every call. */
   private static final JsonProvider JSON = JsonProvider.provider();
 
   @Override
