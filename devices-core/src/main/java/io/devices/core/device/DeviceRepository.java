@@ -11,6 +11,9 @@ import java.util.stream.IntStream;
 /** Storage of devices and their tag index. */
 @ApplicationScoped
 public class DeviceRepository {
+  /** EclipseLink's QueryHints.READ_ONLY, by name: other providers ignore unknown hints. */
+  private static final String READ_ONLY_HINT = "eclipselink.read-only";
+
   @PersistenceContext(unitName = "devices")
   EntityManager em;
 
@@ -42,7 +45,10 @@ public class DeviceRepository {
   @SuppressWarnings("unchecked")
   List<Device> find(DeviceQuery query, long matches, long applicationDevices) {
     SqlStatement select = new DeviceSql(query).select(matches, applicationDevices);
-    return bind(em.createNativeQuery(select.sql(), Device.class), select).getResultList();
+    Query page = em.createNativeQuery(select.sql(), Device.class);
+    // Read-only: the page is never modified, so EclipseLink need not clone and track its rows.
+    page.setHint(READ_ONLY_HINT, "True");
+    return bind(page, select).getResultList();
   }
 
   long count(DeviceQuery query) {
