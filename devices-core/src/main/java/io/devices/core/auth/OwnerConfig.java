@@ -1,7 +1,5 @@
 package io.devices.core.auth;
 
-import io.devices.core.common.ObjectIds;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -14,32 +12,27 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class OwnerConfig {
+  private final Optional<String> tokenHash;
+  private final Caller owner;
+
+  /** For the CDI proxy only. */
+  protected OwnerConfig() {
+    this.tokenHash = Optional.empty();
+    this.owner = null;
+  }
+
+  /** The token is hashed here and never stored. */
   @Inject
-  @ConfigProperty(name = "devices.bootstrap.token")
-  Optional<String> token;
-
-  @Inject
-  @ConfigProperty(name = "devices.bootstrap.email")
-  String email;
-
-  private Optional<String> tokenHash = Optional.empty();
-
-  @PostConstruct
-  void hashToken() {
-    tokenHash = token.filter(t -> !t.isBlank()).map(TokenSecrets::hash);
-    token = Optional.empty();
+  public OwnerConfig(
+      @ConfigProperty(name = "devices.bootstrap.token") Optional<String> token,
+      @ConfigProperty(name = "devices.bootstrap.email") String email) {
+    this.tokenHash = token.filter(t -> !t.isBlank()).map(TokenSecrets::hash);
+    String id = TokenSecrets.hash("owner:" + email).substring(0, 24);
+    this.owner = new Caller(id, "user", email, email, null, Set.of("all.User"));
   }
 
   /** The owner as a caller when {@code hash} is the owner token's hash. */
   Optional<Caller> ownerFor(String hash) {
-    return tokenHash
-        .filter(ownerHash -> TokenSecrets.sameHash(ownerHash, hash))
-        .map(ownerHash -> owner());
-  }
-
-  private Caller owner() {
-    String id = TokenSecrets.hash("owner:" + email).substring(0, 24);
-    assert ObjectIds.isWellFormed(id);
-    return new Caller(id, "user", email, email, null, Set.of("all.User"));
+    return tokenHash.filter(ownerHash -> TokenSecrets.sameHash(ownerHash, hash)).map(h -> owner);
   }
 }
