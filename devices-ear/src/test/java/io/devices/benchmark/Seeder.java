@@ -1,13 +1,7 @@
 package io.devices.benchmark;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -54,38 +48,26 @@ final class Seeder {
     AtomicInteger done = new AtomicInteger();
     long start = System.nanoTime();
     long deadline = start + limit.toNanos();
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    try {
-      List<Future<?>> workers = new ArrayList<>();
-      for (int c = 0; c < clients; c++) {
-        workers.add(
-            pool.submit(
-                () -> {
-                  for (int i = next.getAndIncrement();
-                      i < count && System.nanoTime() < deadline;
-                      i = next.getAndIncrement()) {
-                    api.createDevice(applicationId, deviceBody(prefix, i));
-                    int created = done.incrementAndGet();
-                    if (progress && created % 10_000 == 0) {
-                      double seconds = (System.nanoTime() - start) / 1e9;
-                      System.out.printf(
-                          Locale.ROOT,
-                          "  seeded %,d devices in %.1f s (%.0f/s)%n",
-                          created,
-                          seconds,
-                          created / seconds);
-                    }
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> worker : workers) {
-        worker.get();
-      }
-    } finally {
-      pool.shutdownNow();
-      pool.awaitTermination(1, TimeUnit.MINUTES);
-    }
+    Clients.run(
+        clients,
+        () -> {
+          for (int i = next.getAndIncrement();
+              i < count && System.nanoTime() < deadline;
+              i = next.getAndIncrement()) {
+            api.createDevice(applicationId, deviceBody(prefix, i));
+            int created = done.incrementAndGet();
+            if (progress && created % 10_000 == 0) {
+              double seconds = (System.nanoTime() - start) / 1e9;
+              System.out.printf(
+                  Locale.ROOT,
+                  "  seeded %,d devices in %.1f s (%.0f/s)%n",
+                  created,
+                  seconds,
+                  created / seconds);
+            }
+          }
+          return null;
+        });
     if (done.get() < count) {
       throw new IllegalStateException(
           "Created only " + done.get() + " of " + count + " devices within " + limit);

@@ -1,12 +1,6 @@
 package io.devices.benchmark;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Requests per second with concurrent clients. */
@@ -30,28 +24,16 @@ final class Throughput {
     AtomicInteger done = new AtomicInteger();
     long start = System.nanoTime();
     long end = start + duration.toNanos();
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    try {
-      List<Future<?>> workers = new ArrayList<>();
-      for (int c = 0; c < clients; c++) {
-        workers.add(
-            pool.submit(
-                () -> {
-                  while (System.nanoTime() < end) {
-                    String query = ListCase.page.request(next.getAndIncrement()).queryString();
-                    api.listDevices(applicationId, query);
-                    done.incrementAndGet();
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> worker : workers) {
-        worker.get();
-      }
-    } finally {
-      pool.shutdownNow();
-      pool.awaitTermination(1, TimeUnit.MINUTES);
-    }
+    Clients.run(
+        clients,
+        () -> {
+          while (System.nanoTime() < end) {
+            String query = ListCase.page.request(next.getAndIncrement()).queryString();
+            api.listDevices(applicationId, query);
+            done.incrementAndGet();
+          }
+          return null;
+        });
     return done.get() / ((System.nanoTime() - start) / 1e9);
   }
 }
