@@ -52,9 +52,6 @@ class DeviceListIT {
     return Deployments.ear();
   }
 
-  private static final Pattern ISO_MILLIS =
-      Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$");
-  private static final Pattern HEX_ID = Pattern.compile("^[0-9a-f]{24}$");
   private static final String CLIENT_EXTRAS = "_actions=false&_links=true&_embedded=true";
 
   private static Api owner;
@@ -712,7 +709,7 @@ class DeviceListIT {
     JsonObject connection = device.getJsonObject("connectionInfo");
     assertAll(
         "device " + body.getString("name"),
-        () -> assertTrue(HEX_ID.matcher(id).matches(), id),
+        () -> assertTrue(WireFormats.HEX_ID.matcher(id).matches(), id),
         () -> assertEquals(id, device.getString("deviceId")),
         () -> assertEquals(app, device.getString("applicationId")),
         () -> assertEquals(body.getString("name"), device.getString("name")),
@@ -728,8 +725,9 @@ class DeviceListIT {
                 body.getString("deviceClass", "standalone"), device.getString("deviceClass")),
         () -> assertEquals(body.containsKey("gatewayId"), device.containsKey("gatewayId")),
         () -> assertEquals(body.get("gatewayId"), device.get("gatewayId")),
-        () -> assertTrue(ISO_MILLIS.matcher(device.getString("creationDate")).matches()),
-        () -> assertTrue(ISO_MILLIS.matcher(device.getString("lastUpdated")).matches()),
+        () ->
+            assertTrue(WireFormats.ISO_MILLIS.matcher(device.getString("creationDate")).matches()),
+        () -> assertTrue(WireFormats.ISO_MILLIS.matcher(device.getString("lastUpdated")).matches()),
         () -> assertEquals(2, connection.size(), connection.toString()),
         () -> assertEquals(0, connection.getInt("connected")),
         () -> assertEquals(device.getString("creationDate"), connection.getString("time")));

@@ -11,7 +11,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -36,9 +35,6 @@ class DevicePostIT {
     return Deployments.ear();
   }
 
-  private static final Pattern ISO_MILLIS =
-      Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$");
-  private static final Pattern HEX_ID = Pattern.compile("^[0-9a-f]{24}$");
   private static final String UNKNOWN_APP = "575ec8687ae143cd83dc4a97";
   private static final String UNKNOWN_DEVICE = "575ec8687ae143cd83dc4a98";
   private static final String EMOJI = "😀";
@@ -296,7 +292,7 @@ class DevicePostIT {
     String id = device.getString("id");
     JsonObject connection = device.getJsonObject("connectionInfo");
     assertAll(
-        () -> assertTrue(HEX_ID.matcher(id).matches(), id),
+        () -> assertTrue(WireFormats.HEX_ID.matcher(id).matches(), id),
         () -> assertEquals(id, device.getString("deviceId")),
         () -> assertEquals(app, device.getString("applicationId")),
         () -> assertEquals("minimal", device.getString("name")),
@@ -305,8 +301,9 @@ class DevicePostIT {
         () -> assertEquals(JsonArray.EMPTY_JSON_ARRAY, device.getJsonArray("attributes")),
         () -> assertEquals("standalone", device.getString("deviceClass")),
         () -> assertFalse(device.containsKey("gatewayId"), device.toString()),
-        () -> assertTrue(ISO_MILLIS.matcher(device.getString("creationDate")).matches()),
-        () -> assertTrue(ISO_MILLIS.matcher(device.getString("lastUpdated")).matches()),
+        () ->
+            assertTrue(WireFormats.ISO_MILLIS.matcher(device.getString("creationDate")).matches()),
+        () -> assertTrue(WireFormats.ISO_MILLIS.matcher(device.getString("lastUpdated")).matches()),
         () -> assertEquals(0, connection.getInt("connected")),
         () -> assertEquals(device.getString("creationDate"), connection.getString("time")),
         () -> assertTrue(response.header("content-type").startsWith("application/json")));
