@@ -2,7 +2,6 @@ package io.devices.web.json;
 
 import io.devices.core.common.DomainException;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -48,18 +47,6 @@ public final class JsonFields {
       return s.getString();
     }
     throw DomainException.validation(field(name) + " must be a string");
-  }
-
-  /**
-   * A string or number field as a string (numbers in their decimal form), or null when absent. Tag
-   * values in filters may arrive as numbers.
-   */
-  public String stringOrNumber(String name) {
-    JsonValue value = value(name);
-    if (value instanceof JsonNumber n) {
-      return n.toString();
-    }
-    return string(name);
   }
 
   /** An array of objects, or an empty list when absent. */
