@@ -1,6 +1,7 @@
 package io.devices.core.auth;
 
 import io.devices.core.common.DomainException;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -45,6 +46,6 @@ public record Caller(
   }
 
   private static String describe(Action action) {
-    return action.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    return action.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 }

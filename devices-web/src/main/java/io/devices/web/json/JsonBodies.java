@@ -17,6 +17,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /** Reads a request body into a JSON object: at most 1 MiB, strict UTF-8, one JSON value. */
 public final class JsonBodies {
@@ -34,16 +35,16 @@ public final class JsonBodies {
   }
 
   /** The body as a JSON object, or empty when there is no body. */
-  public static java.util.Optional<JsonFields> optionalObject(InputStream body) {
+  public static Optional<JsonFields> optionalObject(InputStream body) {
     String text = decode(read(body));
     if (text.isBlank()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     JsonValue value = parse(text);
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw DomainException.validation("The request body must be a JSON object");
     }
-    return java.util.Optional.of(new JsonFields("", (JsonObject) value));
+    return Optional.of(new JsonFields("", (JsonObject) value));
   }
 
   private static byte[] read(InputStream body) {

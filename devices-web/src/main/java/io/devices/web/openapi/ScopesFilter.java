@@ -2,6 +2,7 @@ package io.devices.web.openapi;
 
 import io.devices.core.auth.Action;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -21,7 +22,7 @@ public class ScopesFilter implements OASFilter {
 
   /** {@code DEVICES_SEND_COMMAND} becomes {@code devicesSendCommand}. */
   static String operationIdOf(Action action) {
-    String[] words = action.name().toLowerCase(java.util.Locale.ROOT).split("_");
+    String[] words = action.name().toLowerCase(Locale.ROOT).split("_");
     StringBuilder id = new StringBuilder(words[0]);
     for (int i = 1; i < words.length; i++) {
       id.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
