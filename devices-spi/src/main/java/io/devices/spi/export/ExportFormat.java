@@ -9,14 +9,14 @@ import java.io.OutputStream;
  * META-INF/services/io.devices.spi.export.ExportFormat}. Users pick it by {@link #id()} with the
  * export's {@code format} query parameter.
  *
- * <p><b>Threading.</b> One format instance serves every export of the server, several at once:
- * it must be stateless or thread-safe. Each export gets its own {@link ExportWriter} from {@link
+ * <p><b>Threading.</b> One format instance serves every export of the server, several at once: it
+ * must be stateless or thread-safe. Each export gets its own {@link ExportWriter} from {@link
  * #open}, which only one thread uses.
  *
  * <p><b>Failure.</b> An exception from {@link #open} or from the writer fails that export's
- * attempt: the server discards the partial file and retries the job later, up to its attempt
- * limit, then reports the failure (by callback and email) with the exception's message. A format
- * never deletes, renames or closes the stream it was given; the server owns it.
+ * attempt: the server discards the partial file and retries the job later, up to its attempt limit,
+ * then reports the failure (by callback and email) with the exception's message. A format never
+ * deletes, renames or closes the stream it was given; the server owns it.
  */
 public interface ExportFormat extends Plugin {
   /** The media type the file is served with, e.g. {@code text/csv; charset=UTF-8}. */
