@@ -115,8 +115,7 @@ class ErrorModelIT {
   }
 
   @Test
-  void exportAndSendCommandAnswerNotImplementedAfterTheTokenIsChecked() {
-    owner.post("/applications/" + app + "/devices/export", null).expectError(501, "NotImplemented");
+  void sendCommandAnswersNotImplementedAfterTheTokenIsChecked() {
     owner
         .post("/applications/" + app + "/devices/command", "{\"name\":\"x\",\"deviceIds\":[]}")
         .expectError(501, "NotImplemented");

@@ -106,6 +106,11 @@ public final class LibertyServer implements AutoCloseable {
     return wlpHome.resolve("usr/servers").resolve(name);
   }
 
+  /** The plugins directory of the global library: jars here load at the next start. */
+  public Path plugins() {
+    return directory().resolve("plugins");
+  }
+
   public Path messagesLog() {
     return directory().resolve("logs/messages.log");
   }
@@ -127,6 +132,8 @@ public final class LibertyServer implements AutoCloseable {
       Files.createDirectories(directory().resolve("configDropins/overrides"));
       Files.copy(template.resolve("server.xml"), directory().resolve("server.xml"));
       copyDirectory(template.resolve("jdbc"), directory().resolve("jdbc"));
+      copyDirectory(template.resolve("spi"), directory().resolve("spi"));
+      Files.createDirectories(plugins());
       Files.copy(ear, directory().resolve("apps").resolve(EAR_FILE));
       // The web module's context root "/" comes from the EAR's application.xml.
       Files.writeString(

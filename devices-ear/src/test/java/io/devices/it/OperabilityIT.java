@@ -45,6 +45,10 @@ class OperabilityIT {
           Set.of("get"),
           APP + "/devices/export",
           Set.of("post"),
+          APP + "/devices/exports/{exportId}",
+          Set.of("get"),
+          "/exports/{exportId}/{signature}",
+          Set.of("get"),
           APP + "/devices/command",
           Set.of("post"));
 

@@ -163,6 +163,7 @@ final class ScopeTable {
     operations.put("applicationApiTokenPatch", TOKEN_PATCH);
     operations.put("applicationApiTokenDelete", TOKEN_DELETE);
     operations.put("devicesExport", DEVICES_EXPORT);
+    operations.put("devicesExportStatus", DEVICES_EXPORT);
     operations.put("devicesGet", DEVICES_GET);
     operations.put("devicesPost", DEVICES_POST);
     operations.put("devicesSendCommand", DEVICES_SEND_COMMAND);

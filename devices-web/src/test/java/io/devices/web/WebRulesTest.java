@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.devices.web.access.Allows;
+import io.devices.web.access.SignedLink;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -36,6 +37,8 @@ class WebRulesTest {
         .areAnnotatedWith(DELETE.class)
         .should()
         .beAnnotatedWith(Allows.class)
+        .orShould()
+        .beAnnotatedWith(SignedLink.class)
         .check(WEB);
   }
 

@@ -6,6 +6,8 @@ import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 
@@ -18,11 +20,15 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 @Priority(Priorities.USER)
 public class RequestShapeFilter implements ContainerRequestFilter {
+  @Context ResourceInfo resource;
+
   @Override
   public void filter(ContainerRequestContext request) {
+    boolean signedLink = resource.getResourceMethod().isAnnotationPresent(SignedLink.class);
     boolean acceptsJson =
-        request.getAcceptableMediaTypes().stream()
-            .anyMatch(type -> type.isCompatible(MediaType.APPLICATION_JSON_TYPE));
+        signedLink
+            || request.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> type.isCompatible(MediaType.APPLICATION_JSON_TYPE));
     if (!acceptsJson) {
       throw new NotAcceptableException();
     }

@@ -1,6 +1,7 @@
 package io.devices.web.device;
 
 import io.devices.api.DevicePost;
+import io.devices.api.ExportAccepted;
 import io.devices.core.auth.Action;
 import io.devices.core.common.DomainException;
 import io.devices.core.common.ObjectIds;
@@ -9,7 +10,10 @@ import io.devices.core.device.Device;
 import io.devices.core.device.DeviceListing;
 import io.devices.core.device.DeviceQuery;
 import io.devices.core.device.DeviceRegistration;
+import io.devices.core.export.ExportRequests;
 import io.devices.web.access.Allows;
+import io.devices.web.access.CurrentCaller;
+import io.devices.web.export.ExportParameters;
 import io.devices.web.json.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -43,6 +47,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DevicesResource {
   @Inject DeviceListing listing;
   @Inject DeviceRegistration registration;
+  @Inject ExportRequests exports;
+  @Inject CurrentCaller caller;
 
   @PathParam("applicationId")
   String applicationId;
@@ -155,14 +161,28 @@ public class DevicesResource {
   @Allows(Action.DEVICES_EXPORT)
   @Operation(
       operationId = "devicesExport",
-      summary = "Creates an export of all device metadata (not yet available: 501)")
+      summary =
+          "Creates an export of all device metadata, delivered by email and/or callback when ready")
+  @Parameter(
+      name = "email",
+      in = ParameterIn.QUERY,
+      description = "Where to email the link; default: the token's user's email")
+  @Parameter(
+      name = "callbackUrl",
+      in = ParameterIn.QUERY,
+      description = "An http(s) URL that receives a POST with the outcome")
+  @Parameter(
+      name = "format",
+      in = ParameterIn.QUERY,
+      description = "An installed export format",
+      schema = @Schema(defaultValue = "csv", example = "csv"))
   @APIResponse(
       responseCode = "200",
-      description = "Accepted (once implemented)",
-      content = @Content(schema = @Schema(implementation = io.devices.api.Success.class)))
-  @APIResponse(responseCode = "501", description = "Not implemented yet")
-  public Response export() {
-    throw DomainException.notImplemented("Export is not implemented yet");
+      description = "The export is recorded and runs in the background",
+      content = @Content(schema = @Schema(implementation = ExportAccepted.class)))
+  public ExportAccepted export(@Context UriInfo uri) {
+    String exportId = exports.submit(ExportParameters.read(application(), uri), caller.get()).id();
+    return new ExportAccepted(true, exportId);
   }
 
   @POST

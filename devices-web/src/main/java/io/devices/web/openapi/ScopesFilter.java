@@ -42,12 +42,16 @@ public class ScopesFilter implements OASFilter {
     return operation;
   }
 
-  /** The operation ids of the token endpoints follow the platform's names. */
+  /**
+   * The operation ids of the token endpoints follow the platform's names; an export's status has
+   * the scopes of Export.
+   */
   private static String alias(String operationId) {
     if (operationId == null) {
       return "";
     }
     return operationId
+        .replace("devicesExportStatus", "devicesExport")
         .replace("applicationApiTokens", "tokens")
         .replace("applicationApiToken", "token");
   }

@@ -1,0 +1,116 @@
+package io.devices.core.export;
+
+import io.devices.core.application.Applications;
+import io.devices.core.common.NodeId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Delivers the outcome of finished exports by email and callback. Each attempt is claimed with a
+ * lease first, so only one server makes it; a failed attempt is retried later per {@link
+ * DeliveryPolicy}, and one that runs out of attempts is recorded as failed.
+ */
+@ApplicationScoped
+public class ExportDeliveries {
+  private static final Logger LOG = Logger.getLogger(ExportDeliveries.class.getName());
+  private static final JsonProvider JSON = JsonProvider.provider();
+
+  /** How long one attempt may take before another server may try: above every timeout. */
+  private static final Duration ATTEMPT_LEASE = Duration.ofMinutes(2);
+
+  @Inject ExportJobs jobs;
+  @Inject Applications applications;
+  @Inject DownloadLinks links;
+  @Inject ExportMailer mailer;
+  @Inject CallbackClient callbacks;
+  @Inject CallbackUrls callbackUrls;
+  @Inject DeliveryPolicy policy;
+  @Inject Clock clock;
+
+  /** Makes one attempt at a delivery when it is due and no one else is at it. */
+  public void deliverIfDue(String deliveryId) {
+    String owner = NodeId.current();
+    Instant now = clock.instant();
+    if (!jobs.claimDelivery(deliveryId, owner, now, now.plus(ATTEMPT_LEASE))) {
+      return;
+    }
+    ExportDelivery delivery = jobs.findDelivery(deliveryId).orElseThrow();
+    ExportJob job = jobs.find(delivery.exportId()).orElseThrow();
+    try {
+      switch (delivery.channel()) {
+        case email -> mailer.send(delivery.target(), outcome(job));
+        case callback -> {
+          URI url = callbackUrls.require(delivery.target());
+          callbacks.post(url, callbackJson(job));
+        }
+      }
+      jobs.recordDelivery(deliveryId, owner, DeliveryState.delivered, null, clock.instant());
+      LOG.info(() -> "Delivered export " + job.id() + " by " + delivery.channel());
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      String error = ExportError.of("DeliveryFailed", e).message();
+      boolean lastAttempt = delivery.attempts() >= policy.maxAttempts(delivery.channel());
+      LOG.log(
+          Level.WARNING,
+          "Delivery of export "
+              + job.id()
+              + " by "
+              + delivery.channel()
+              + " failed (attempt "
+              + delivery.attempts()
+              + (lastAttempt ? ", giving up): " : "): ")
+              + error);
+      Instant later =
+          clock.instant().plus(policy.delayAfter(delivery.channel(), delivery.attempts()));
+      jobs.recordDelivery(
+          deliveryId,
+          owner,
+          lastAttempt ? DeliveryState.failed : DeliveryState.pending,
+          error,
+          lastAttempt ? clock.instant() : later);
+    }
+  }
+
+  private ExportMailer.Outcome outcome(ExportJob job) {
+    String applicationName = applications.require(job.applicationId()).name();
+    boolean succeeded = job.state() == JobState.succeeded;
+    return new ExportMailer.Outcome(
+        applicationName,
+        job.id(),
+        job.format(),
+        job.deviceCount().orElse(0L),
+        succeeded ? links.url(job.baseUrl(), job.id()) : null,
+        job.expiresAt().orElse(null),
+        succeeded ? null : job.error().orElse(new ExportError("ExportFailed", "Unknown error")));
+  }
+
+  /** The callback body of API.md: success with the link, or failure with the error. */
+  String callbackJson(ExportJob job) {
+    JsonObjectBuilder body =
+        JSON.createObjectBuilder()
+            .add("success", job.state() == JobState.succeeded)
+            .add("applicationId", job.applicationId())
+            .add("exportId", job.id());
+    if (job.state() == JobState.succeeded) {
+      body.add("format", job.format())
+          .add("deviceCount", job.deviceCount().orElse(0L))
+          .add("url", links.url(job.baseUrl(), job.id()));
+    } else {
+      ExportError error = job.error().orElse(new ExportError("ExportFailed", "Unknown error"));
+      body.add(
+          "error",
+          JSON.createObjectBuilder().add("type", error.type()).add("message", error.message()));
+    }
+    return body.build().toString();
+  }
+}

@@ -1,0 +1,403 @@
+package io.devices.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Export end to end on the real server: the request, the background job, the file in each built-in
+ * format, delivery by email (a real SMTP server, GreenMail, on {@code it.smtp.port}) and by
+ * callback (an HTTP server in this JVM), retries through outages of both, the status endpoint and
+ * the download link.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ExportIT {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Pattern LINK = Pattern.compile("(http://\\S+/exports/[0-9a-f]{24}/\\S+)");
+  private static final List<String> CSV_HEADER =
+      List.of(
+          "name",
+          "id",
+          "description",
+          "deviceClass",
+          "gatewayId",
+          "creationDate",
+          "lastUpdated",
+          "tags",
+          "attributes");
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return Deployments.ear();
+  }
+
+  private static Api owner;
+  private static Exports exports;
+  private static GreenMail mail;
+  private static CallbackReceiver callbacks;
+  private static String app;
+  private static List<JsonObject> fleet;
+
+  @BeforeAll
+  static void setUp() {
+    mail = startMail();
+    callbacks = new CallbackReceiver();
+    owner = Api.owner();
+    exports = new Exports(owner);
+    Fixtures fixtures = new Fixtures(owner);
+    app = fixtures.application("export fleet " + UUID.randomUUID());
+    fleet = new ArrayList<>();
+    String[][] devices = {
+      {"plain", "just a device"},
+      {"comma, inside", "a, b, c"},
+      {"say \"hi\"", "quote \" here"},
+      {"two\nlines", "cr\r\nlf"},
+      {"=SUM(A1:A9)", "+1 formula"},
+      {"-minus", "@at"},
+      {"\tTabbed", "\rreturn"},
+      {"Zürich 東京 😀", "e\u0301 combining"},
+    };
+    for (String[] device : devices) {
+      fleet.add(
+          fixtures.device(
+              app,
+              Json.createObjectBuilder()
+                  .add("name", device[0])
+                  .add("description", device[1])
+                  .add(
+                      "tags",
+                      Json.createArrayBuilder()
+                          .add(Json.createObjectBuilder().add("key", "floor").add("value", "8"))
+                          .add(Json.createObjectBuilder().add("key", "a;b=c").add("value", "x=y")))
+                  .add(
+                      "attributes",
+                      Json.createArrayBuilder()
+                          .add(
+                              Json.createObjectBuilder()
+                                  .add("name", "temp")
+                                  .add("dataType", "number")))
+                  .build()
+                  .toString()));
+    }
+    fleet.sort(Comparator.comparing(d -> d.getString("id")));
+  }
+
+  @AfterAll
+  static void tearDown() {
+    if (callbacks != null) {
+      callbacks.close();
+    }
+    if (mail != null) {
+      mail.stop();
+    }
+  }
+
+  private static GreenMail startMail() {
+    GreenMail server =
+        new GreenMail(
+            new ServerSetup(
+                Integer.getInteger("it.smtp.port"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    server.start();
+    return server;
+  }
+
+  private static String uniqueEmail() {
+    return "export-" + UUID.randomUUID() + "@it.example";
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The whole flow
+
+  @Test
+  void aCsvExportReachesTheCallbackAndTheMailboxWithTheWholeFleet() throws Exception {
+    String email = uniqueEmail();
+    String exportId =
+        exports.start(app, Map.of("email", email, "callbackUrl", callbacks.url("csv")));
+
+    JsonObject callback = callbacks.await(exportId, WAIT);
+    assertTrue(callback.getBoolean("success"), callback.toString());
+    assertEquals(app, callback.getString("applicationId"));
+    assertEquals("csv", callback.getString("format"));
+    assertEquals(fleet.size(), callback.getInt("deviceCount"));
+    String csv = Exports.downloadText(callback.getString("url"), "text/csv");
+    assertCsvHoldsTheFleet(csv);
+
+    MimeMessage message = awaitMail(email, exportId);
+    String body = message.getContent().toString();
+    assertTrue(message.getSubject().contains("export fleet"), message.getSubject());
+    assertTrue(body.contains(fleet.size() + " devices"), body);
+    Matcher link = LINK.matcher(body);
+    assertTrue(link.find(), body);
+    assertEquals(callback.getString("url"), link.group(1));
+    assertEquals(csv, Exports.downloadText(link.group(1), "text/csv"), "the emailed link's file");
+
+    JsonObject status = exports.status(app, exportId);
+    assertEquals("succeeded", status.getString("state"));
+    assertEquals(fleet.size(), status.getInt("deviceCount"));
+    assertEquals(callback.getString("url"), status.getString("url"));
+    assertTrue(
+        Instant.parse(status.getString("expiresAt"))
+            .isAfter(Instant.now().plus(Duration.ofHours(23))));
+    for (JsonObject delivery : status.getJsonArray("deliveries").getValuesAs(JsonObject.class)) {
+      assertEquals("delivered", delivery.getString("state"), delivery.toString());
+    }
+  }
+
+  private static void assertCsvHoldsTheFleet(String csv) {
+    assertFalse(csv.startsWith("\uFEFF"), "no byte order mark");
+    List<List<String>> rows = Exports.parseCsv(csv);
+    assertEquals(CSV_HEADER, rows.get(0));
+    assertEquals(fleet.size() + 1, rows.size(), csv);
+    for (int i = 0; i < fleet.size(); i++) {
+      JsonObject device = fleet.get(i);
+      List<String> row = rows.get(i + 1);
+      assertEquals(neutralised(device.getString("name")), row.get(0));
+      assertEquals(device.getString("id"), row.get(1));
+      assertEquals(neutralised(device.getString("description")), row.get(2));
+      assertEquals("standalone", row.get(3));
+      assertEquals("", row.get(4));
+      assertEquals(Instant.parse(device.getString("creationDate")), Instant.parse(row.get(5)));
+      assertEquals("floor=8; a\\;b\\=c=x=y", row.get(7));
+      assertEquals("temp:number", row.get(8));
+    }
+  }
+
+  /** API.md: a cell starting with = + - @ tab or CR is neutralised (here with a leading '). */
+  private static String neutralised(String cell) {
+    return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+  }
+
+  @Test
+  void jsonAndNdjsonHoldTheSameDevices() {
+    for (String format : List.of("json", "ndjson")) {
+      String exportId =
+          exports.start(app, Map.of("callbackUrl", callbacks.url(format), "format", format));
+      JsonObject callback = callbacks.await(exportId, WAIT);
+      assertEquals(format, callback.getString("format"));
+      String text =
+          Exports.downloadText(
+              callback.getString("url"),
+              format.equals("json") ? "application/json" : "application/x-ndjson");
+      List<JsonObject> devices = new ArrayList<>();
+      if (format.equals("json")) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+          devices.addAll(reader.readArray().getValuesAs(JsonObject.class));
+        }
+      } else {
+        for (String line : text.split("\n")) {
+          try (JsonReader reader = Json.createReader(new StringReader(line))) {
+            devices.add(reader.readObject());
+          }
+        }
+      }
+      assertEquals(fleet.size(), devices.size(), text);
+      for (int i = 0; i < fleet.size(); i++) {
+        assertEquals(fleet.get(i).getString("id"), devices.get(i).getString("id"));
+        assertEquals(fleet.get(i).getString("name"), devices.get(i).getString("name"));
+        assertEquals(fleet.get(i).getJsonArray("tags"), devices.get(i).getJsonArray("tags"));
+      }
+    }
+  }
+
+  @Test
+  void anApplicationWithoutDevicesExportsAHeaderOnly() {
+    String empty = new Fixtures(owner).application("empty " + UUID.randomUUID());
+    String exportId = exports.start(empty, Map.of("callbackUrl", callbacks.url("empty")));
+    JsonObject callback = callbacks.await(exportId, WAIT);
+    assertEquals(0, callback.getInt("deviceCount"));
+    List<List<String>> rows =
+        Exports.parseCsv(Exports.downloadText(callback.getString("url"), "text/csv"));
+    assertEquals(List.of(CSV_HEADER), rows);
+  }
+
+  @Test
+  void withoutEmailOrCallbackTheTokensUserGetsTheEmail() throws Exception {
+    Api token = new Fixtures(owner).as(app, "devices.export");
+    String exportId = new Exports(token).start(app, Map.of());
+    MimeMessage message = awaitMail("owner@it.example", exportId);
+    assertTrue(message.getContent().toString().contains(fleet.size() + " devices"));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Outages and retries
+
+  @Test
+  void aCallbackTargetThatIsDownIsRetriedUntilItAnswers() {
+    callbacks.failNext(503, 503);
+    String exportId = exports.start(app, Map.of("callbackUrl", callbacks.url("outage")));
+    JsonObject callback = callbacks.await(exportId, WAIT);
+    assertTrue(callback.getBoolean("success"));
+    JsonObject delivery = delivery(exports.status(app, exportId), "callback");
+    assertEquals("delivered", delivery.getString("state"));
+    assertEquals(3, delivery.getInt("attempts"), delivery.toString());
+    assertEquals(1, callbacks.countFor(exportId));
+  }
+
+  @Test
+  void aCallbackThatKeepsFailingGivesUpAfterThreeAttemptsAndTheEmailStillGoes() throws Exception {
+    callbacks.failNext(500, 500, 500);
+    String email = uniqueEmail();
+    String exportId =
+        exports.start(app, Map.of("callbackUrl", callbacks.url("down"), "email", email));
+    awaitMail(email, exportId);
+    JsonObject failed =
+        Awaits.until(
+            "the callback delivery to fail",
+            WAIT,
+            () ->
+                Optional.of(delivery(exports.status(app, exportId), "callback"))
+                    .filter(d -> d.getString("state").equals("failed")));
+    assertEquals(3, failed.getInt("attempts"));
+    assertTrue(failed.getString("lastError").contains("500"), failed.toString());
+    assertEquals(0, callbacks.countFor(exportId));
+  }
+
+  @Test
+  void anEmailSentWhileTheMailServerIsDownArrivesWhenItIsBack() throws Exception {
+    mail.stop();
+    String email = uniqueEmail();
+    String exportId;
+    try {
+      exportId = exports.start(app, Map.of("email", email));
+      Awaits.until(
+          "a failed mail attempt",
+          WAIT,
+          () ->
+              Optional.of(delivery(exports.status(app, exportId), "email"))
+                  .filter(
+                      d -> d.getInt("attempts") >= 1 && d.getString("state").equals("pending")));
+    } finally {
+      mail = startMail();
+    }
+    awaitMail(email, exportId);
+    assertEquals("delivered", delivery(exports.status(app, exportId), "email").getString("state"));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Validation, status and links
+
+  @Test
+  void badRequestsAreRejectedWithTheFieldNamed() {
+    Map<Map<String, String>, String> cases =
+        Map.of(
+            Map.of("email", "not-an-address"), "email",
+            Map.of("email", "Someone <a@b.example>"), "email",
+            Map.of("callbackUrl", "ftp://files.example/x"), "callbackUrl",
+            Map.of("callbackUrl", "/relative/path"), "callbackUrl",
+            Map.of("callbackUrl", "http://"), "callbackUrl",
+            Map.of("callbackUrl", "http://no-such-host.invalid/hook"), "callbackUrl",
+            Map.of("email", "a@it.example", "format", "xlsx"), "csv, json, ndjson");
+    cases.forEach(
+        (query, named) -> {
+          String message = exports.request(app, query).expectError(400, "Validation").message();
+          assertTrue(message.contains(named), query + " -> " + message);
+        });
+    owner
+        .post(
+            "/applications/" + app + "/devices/export?email=a@it.example&email=b@it.example", null)
+        .expectError(400, "Validation");
+    exports
+        .request("5a0000000000000000000000", Map.of("email", "a@it.example"))
+        .expectError(404, "NotFound");
+  }
+
+  @Test
+  void theStatusEndpointIsScopedAndBoundToTheApplication() {
+    String exportId = exports.start(app, Map.of("callbackUrl", callbacks.url("status")));
+    JsonObject status = exports.awaitState(app, exportId, "succeeded", WAIT);
+    assertEquals(exportId, status.getString("exportId"));
+    assertEquals("csv", status.getString("format"));
+    assertEquals(1, status.getInt("attempts"));
+    assertNotNull(status.getString("finishedAt"));
+
+    String path = "/applications/" + app + "/devices/exports/";
+    owner.get(path + "5a0000000000000000000000").expectError(404, "NotFound");
+    owner.get(path + "not-an-id").expectError(400, "Validation");
+    String other = new Fixtures(owner).application("other " + UUID.randomUUID());
+    owner
+        .get("/applications/" + other + "/devices/exports/" + exportId)
+        .expectError(404, "NotFound");
+    new Fixtures(owner).as(app, "devices.get").get(path + exportId).expectError(403, "Forbidden");
+    new Fixtures(owner).as(app, "devices.export").get(path + exportId).expect(200);
+    owner.withToken(null).get(path + exportId).expectError(401, "Unauthorized");
+  }
+
+  @Test
+  void aLinkWithAWrongSignatureIsNotFound() {
+    String exportId = exports.start(app, Map.of("callbackUrl", callbacks.url("signature")));
+    String url = callbacks.await(exportId, WAIT).getString("url");
+    String forged = url.substring(0, url.length() - 2) + (url.endsWith("AA") ? "BB" : "AA");
+    HttpResponse<byte[]> response = Exports.download(forged);
+    assertEquals(404, response.statusCode());
+    JsonObject error =
+        Json.createReader(new StringReader(new String(response.body(), StandardCharsets.UTF_8)))
+            .readObject();
+    assertEquals("NotFound", error.getString("type"));
+    assertEquals(
+        404, Exports.download(url.replace(exportId, "5a0000000000000000000000")).statusCode());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static JsonObject delivery(JsonObject status, String channel) {
+    JsonArray deliveries = status.getJsonArray("deliveries");
+    return deliveries.getValuesAs(JsonObject.class).stream()
+        .filter(d -> d.getString("channel").equals(channel))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + channel + " delivery: " + status));
+  }
+
+  /** Waits for the message to {@code to} about {@code exportId}. */
+  private static MimeMessage awaitMail(String to, String exportId) {
+    return Awaits.until(
+        "an email to " + to + " about export " + exportId,
+        WAIT,
+        () ->
+            Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> isAbout(m, to, exportId))
+                .findFirst());
+  }
+
+  private static boolean isAbout(MimeMessage message, String to, String exportId) {
+    try {
+      return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+              .anyMatch(a -> a.toString().equals(to))
+          && message.getContent().toString().contains(exportId);
+    } catch (MessagingException | IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}

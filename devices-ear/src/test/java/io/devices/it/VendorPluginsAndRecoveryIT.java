@@ -1,0 +1,280 @@
+package io.devices.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * What needs a server of its own, with the production defaults except short export timings: vendor
+ * format plugins dropped into the plugins directory (no EAR rebuild), the SSRF guard with its
+ * default (private networks refused), link expiry and clean-up, and an export that survives a
+ * SIGKILL of the server in the middle of writing its file.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class VendorPluginsAndRecoveryIT {
+  private static final String SERVER_NAME = "devicesExportIT";
+  private static final Duration WAIT = Duration.ofSeconds(90);
+  private static final String SPI = "io.devices.spi.export.ExportFormat";
+
+  private static LibertyServer server;
+  private static Api owner;
+  private static Exports exports;
+  private static String app;
+
+  /** A vendor's tab-separated format: a comment line, then id, name and tag count per device. */
+  private static final String TSV =
+      """
+      package vendor.tsv;
+
+      import io.devices.spi.export.*;
+      import java.io.*;
+      import java.nio.charset.StandardCharsets;
+
+      public final class TsvFormat implements ExportFormat {
+        public String id() { return "tsv"; }
+        public String mediaType() { return "text/tab-separated-values; charset=UTF-8"; }
+        public String fileExtension() { return "tsv"; }
+        public ExportWriter open(OutputStream out) {
+          Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          return new ExportWriter() {
+            public void begin(ExportContext context) throws IOException {
+              writer.write("# " + context.applicationName() + "\\n");
+            }
+            public void device(ExportedDevice device) throws IOException {
+              writer.write(device.id() + "\\t" + device.name() + "\\t" + device.tags().size() + "\\n");
+            }
+            public void end() throws IOException { writer.flush(); }
+          };
+        }
+      }
+      """;
+
+  /** A deliberately slow format, so that the server can be killed in the middle of an export. */
+  private static final String SLOW =
+      """
+      package vendor.slow;
+
+      import io.devices.spi.export.*;
+      import java.io.*;
+      import java.nio.charset.StandardCharsets;
+
+      public final class SlowFormat implements ExportFormat {
+        public String id() { return "slow"; }
+        public String mediaType() { return "text/plain; charset=UTF-8"; }
+        public String fileExtension() { return "txt"; }
+        public ExportWriter open(OutputStream out) {
+          Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          return new ExportWriter() {
+            public void begin(ExportContext context) {}
+            public void device(ExportedDevice device) throws IOException {
+              try { Thread.sleep(4); } catch (InterruptedException e) { throw new InterruptedIOException(); }
+              writer.write(device.id() + "\\n");
+            }
+            public void end() throws IOException { writer.flush(); }
+          };
+        }
+      }
+      """;
+
+  /** A plugin that refuses to start: left out, never fatal. */
+  private static final String FAILING =
+      """
+      package vendor.failing;
+
+      import io.devices.spi.export.*;
+      import java.io.*;
+      import java.util.Map;
+
+      public final class FailingFormat implements ExportFormat {
+        public String id() { return "failing"; }
+        public void start(Map<String, String> config) { throw new IllegalStateException("no licence"); }
+        public String mediaType() { return "text/plain"; }
+        public String fileExtension() { return "txt"; }
+        public ExportWriter open(OutputStream out) { throw new UnsupportedOperationException(); }
+      }
+      """;
+
+  @BeforeAll
+  static void startServerWithPlugins() {
+    int port = Integer.parseInt(System.getProperty("it.restart.http.port"));
+    server =
+        new LibertyServer(
+                Path.of(System.getProperty("wlp.home")),
+                SERVER_NAME,
+                port,
+                port + 1,
+                Map.of(
+                    "DEVICES_BOOTSTRAP_TOKEN", System.getProperty("it.owner.token"),
+                    "DEVICES_BOOTSTRAP_EMAIL", "owner@it.example",
+                    // Nobody listens there: email deliveries just wait for their retries.
+                    "DEVICES_SMTP_HOST", "127.0.0.1",
+                    "DEVICES_SMTP_PORT", "9",
+                    "DEVICES_EXPORT_LEASE", "PT3S",
+                    "DEVICES_EXPORT_LINK_LIFETIME", "PT8S",
+                    "DEVICES_EXPORT_CLEANUP_INTERVAL", "PT1S",
+                    "DEVICES_EXPORT_POLL_INTERVAL", "PT0.5S"))
+            .create();
+    Path plugins = server.plugins();
+    PluginJars.build(
+        plugins.resolve("vendor-tsv.jar"),
+        Map.of("vendor.tsv.TsvFormat", TSV),
+        Map.of(SPI, List.of("vendor.tsv.TsvFormat")));
+    PluginJars.build(
+        plugins.resolve("vendor-slow.jar"),
+        Map.of("vendor.slow.SlowFormat", SLOW),
+        Map.of(SPI, List.of("vendor.slow.SlowFormat")));
+    PluginJars.build(
+        plugins.resolve("vendor-failing.jar"),
+        Map.of("vendor.failing.FailingFormat", FAILING),
+        Map.of(SPI, List.of("vendor.failing.FailingFormat")));
+    PluginJars.build(
+        plugins.resolve("vendor-broken.jar"),
+        Map.of(),
+        Map.of(SPI, List.of("vendor.missing.Nope")));
+    server.start();
+    owner = new Api(server.baseUrl(), System.getProperty("it.owner.token"));
+    exports = new Exports(owner);
+    app = new Fixtures(owner).application("vendor fleet " + UUID.randomUUID());
+  }
+
+  @AfterAll
+  static void stopServer() {
+    if (server != null) {
+      server.close();
+      assertFalse(server.isRunning(), "server " + SERVER_NAME + " still running");
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aDroppedInFormatIsOfferedAndUsedWhileBrokenOnesAreSkipped() {
+    String message =
+        exports
+            .request(app, Map.of("email", "a@it.example", "format", "nope"))
+            .expectError(400, "Validation")
+            .message();
+    assertTrue(message.endsWith("csv, json, ndjson, slow, tsv"), message);
+    String log = server.logTail(2000);
+    assertTrue(log.contains("vendor.missing.Nope"), "the broken jar is logged");
+    assertTrue(log.contains("no licence"), "the failing plugin is logged");
+
+    Fixtures fixtures = new Fixtures(owner);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ids.add(fixtures.device(app, "{\"name\":\"vendor device " + i + "\"}").getString("id"));
+    }
+    String exportId = exports.start(app, Map.of("email", "a@it.example", "format", "tsv"));
+    JsonObject status = exports.awaitState(app, exportId, "succeeded", WAIT);
+    String tsv = Exports.downloadText(status.getString("url"), "text/tab-separated-values");
+    List<String> lines = tsv.lines().toList();
+    assertTrue(lines.get(0).startsWith("# vendor fleet"), tsv);
+    assertEquals(
+        ids.stream().sorted().toList(),
+        lines.subList(1, lines.size()).stream().map(l -> l.split("\t")[0]).toList());
+  }
+
+  @Test
+  @Order(2)
+  void callbacksToPrivateNetworksAreRefusedByDefault() {
+    for (String url :
+        List.of(
+            "http://127.0.0.1:8080/hook",
+            "http://localhost/hook",
+            "http://10.1.2.3/hook",
+            "http://172.16.0.1/hook",
+            "http://192.168.0.1/hook",
+            "http://169.254.169.254/latest/meta-data",
+            "http://0.0.0.0/hook",
+            "http://[::1]/hook",
+            "http://[fd00::1]/hook",
+            "http://[::ffff:127.0.0.1]/hook")) {
+      String message =
+          exports.request(app, Map.of("callbackUrl", url)).expectError(400, "Validation").message();
+      assertTrue(message.contains("callbackUrl"), url + " -> " + message);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void aLinkStopsWorkingWhenItExpiresAndItsFileIsDeleted() throws Exception {
+    String exportId = exports.start(app, Map.of("email", "a@it.example"));
+    JsonObject status = exports.awaitState(app, exportId, "succeeded", WAIT);
+    String url = status.getString("url");
+    assertEquals(200, Exports.download(url).statusCode());
+    Path file = server.directory().resolve("exports").resolve(exportId + ".csv");
+    assertTrue(Files.exists(file), file + " exists while the link works");
+
+    Instant expiry = Instant.parse(status.getString("expiresAt"));
+    Awaits.until(
+        "the link to expire",
+        WAIT,
+        () -> Optional.of(Instant.now()).filter(now -> now.isAfter(expiry.plusMillis(500))));
+    HttpResponse<byte[]> expired = Exports.download(url);
+    assertEquals(404, expired.statusCode());
+    assertTrue(new String(expired.body()).contains("\"NotFound\""));
+    assertFalse(exports.status(app, exportId).containsKey("url"), "no link after expiry");
+    Awaits.until(
+        "the clean-up to delete " + file,
+        WAIT,
+        () -> Optional.of(file).filter(f -> !Files.exists(f)));
+  }
+
+  @Test
+  @Order(4)
+  void anExportInterruptedBySigkillCompletesAfterTheRestart() throws Exception {
+    String fleet = new Fixtures(owner).application("kill fleet " + UUID.randomUUID());
+    Set<String> ids = new HashSet<>();
+    Fixtures fixtures = new Fixtures(owner);
+    for (int i = 0; i < 1500; i++) {
+      ids.add(fixtures.device(fleet, "{\"name\":\"k" + i + "\"}").getString("id"));
+    }
+    String exportId = exports.start(fleet, Map.of("email", "a@it.example", "format", "slow"));
+    exports.awaitState(fleet, exportId, "running", WAIT);
+    Thread.sleep(1500); // a few hundred devices into the file
+    server.kill();
+    server.start();
+
+    JsonObject status = exports.awaitState(fleet, exportId, "succeeded", WAIT);
+    assertEquals(2, status.getInt("attempts"), status.toString());
+    assertEquals(1500, status.getInt("deviceCount"));
+    List<String> exported =
+        Exports.downloadText(status.getString("url"), "text/plain").lines().toList();
+    assertEquals(1500, exported.size());
+    assertEquals(ids, new HashSet<>(exported), "every device exactly once");
+
+    Path directory = server.directory().resolve("exports");
+    Awaits.until(
+        "the crashed attempt's partial file to be swept",
+        WAIT,
+        () -> Optional.of(directory).filter(d -> partials(d) == 0));
+  }
+
+  private static long partials(Path directory) {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.filter(f -> f.toString().endsWith(".part")).count();
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
