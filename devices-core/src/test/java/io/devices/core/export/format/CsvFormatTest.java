@@ -7,7 +7,6 @@ import static io.devices.core.export.format.ExportFixtures.id;
 import static io.devices.core.export.format.ExportFixtures.utf8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTimeout;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.devices.spi.export.ExportWriter;
@@ -16,9 +15,7 @@ import io.devices.spi.export.ExportedDevice.Attribute;
 import io.devices.spi.export.ExportedDevice.Tag;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -299,52 +296,6 @@ class CsvFormatTest {
     List<String> row = parse(utf8(export(format, device))).get(1);
     assertEquals("'-1000000000-01-01T00:00:00Z", row.get(5));
     assertEquals("'+1000000000-12-31T23:59:59.999999999Z", row.get(6));
-  }
-
-  @Test
-  void writesAMillionDevicesQuickly() throws IOException {
-    String[] names = new String[1024];
-    for (int i = 0; i < names.length; i++) {
-      names[i] = "sensor-" + i;
-    }
-    List<Tag> tags = List.of(new Tag("room", "kitchen"), new Tag("floor", "1"));
-    List<Attribute> attributes =
-        List.of(new Attribute("temperature", "number"), new Attribute("position", "gps"));
-    long[] bytes = {0};
-    OutputStream sink =
-        new OutputStream() {
-          @Override
-          public void write(int b) {
-            bytes[0]++;
-          }
-
-          @Override
-          public void write(byte[] b, int off, int len) {
-            bytes[0] += len;
-          }
-        };
-    Instant start = Instant.parse("2024-01-01T00:00:00.250Z");
-    assertTimeout(
-        Duration.ofSeconds(10),
-        () -> {
-          ExportWriter writer = format.open(sink);
-          writer.begin(ExportFixtures.CONTEXT);
-          for (int i = 0; i < 1_000_000; i++) {
-            writer.device(
-                new ExportedDevice(
-                    "65f0c0ffee000000000" + (100_000 + i % 900_000),
-                    names[i & 1023],
-                    "A temperature sensor, on the fridge",
-                    "peripheral",
-                    i % 3 == 0 ? null : "65f0c0ffee0000000000e001",
-                    start.plusSeconds(i),
-                    start.plusMillis(7L * i),
-                    tags,
-                    attributes));
-          }
-          writer.end();
-        });
-    assertTrue(bytes[0] > 150_000_000L, "wrote " + bytes[0] + " bytes");
   }
 
   private static List<List<String>> pairs(List<Tag> tags) {
