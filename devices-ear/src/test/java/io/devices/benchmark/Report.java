@@ -43,6 +43,11 @@ final class Report {
     figures.put(key, value);
   }
 
+  /** Records whether a target was met; {@link #write} reports whether all were. */
+  void target(boolean met) {
+    allMet &= met;
+  }
+
   void latency(LatencyProbe.Result result) {
     String key = result.listCase().key();
     figures.put("get_" + key + "_median_ms", round(result.api().medianMs()));

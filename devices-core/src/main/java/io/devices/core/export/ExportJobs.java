@@ -21,6 +21,7 @@ public class ExportJobs {
   @Transactional(Transactional.TxType.MANDATORY)
   void add(ExportJob job, List<ExportDelivery> deliveries) {
     em.persist(job);
+    em.flush(); // EclipseLink does not order inserts by foreign key: the job goes first
     deliveries.forEach(em::persist);
   }
 

@@ -1,0 +1,75 @@
+package io.devices.benchmark;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Writes a large fleet straight into the (stopped) server's H2 database, set-based: a million
+ * devices through the API would take many minutes and measure something else. Each device has 3
+ * tags (indexed in device_tag like the server does) and 2 attributes, in the stored JSON form.
+ */
+final class FleetSeeder {
+  private static final int BATCH = 100_000;
+
+  private FleetSeeder() {}
+
+  static void seed(String jdbcUrl, String applicationId, int devices) throws SQLException {
+    String id = "'b0' || LPAD(CAST(X AS VARCHAR), 22, '0')";
+    try (Connection db = DriverManager.getConnection(jdbcUrl, "devices", "")) {
+      db.setAutoCommit(false);
+      for (int from = 1; from <= devices; from += BATCH) {
+        int to = Math.min(devices, from + BATCH - 1);
+        String range = " FROM SYSTEM_RANGE(" + from + ", " + to + ")";
+        try (Statement sql = db.createStatement()) {
+          sql.executeUpdate(
+              "INSERT INTO device (id, application_id, name, name_lc, description, device_class,"
+                  + " gateway_id, tags, attributes, connected, connection_time, created_at,"
+                  + " updated_at) SELECT "
+                  + id
+                  + ", '"
+                  + applicationId
+                  + "', 'Sensor ' || X, 'sensor ' || X, 'Benchmark device number ' || X,"
+                  + " 'standalone', NULL,"
+                  + " '[{\"key\":\"floor\",\"value\":\"' || MOD(X, 40) || '\"},"
+                  + "{\"key\":\"zone\",\"value\":\"z' || MOD(X, 7) || '\"},"
+                  + "{\"key\":\"model\",\"value\":\"m-' || MOD(X, 3) || '\"}]',"
+                  + " '[{\"name\":\"temperature\",\"dataType\":\"number\"},"
+                  + "{\"name\":\"status\",\"dataType\":\"string\"}]',"
+                  + " NULL, NULL, 1700000000000 + X, 1700000000000 + X"
+                  + range);
+          String[][] tags = {
+            {"0", "floor", "CAST(MOD(X, 40) AS VARCHAR)"},
+            {"1", "zone", "'z' || MOD(X, 7)"},
+            {"2", "model", "'m-' || MOD(X, 3)"}
+          };
+          for (String[] tag : tags) {
+            sql.executeUpdate(
+                "INSERT INTO device_tag (device_id, position, application_id, tag_key, tag_value)"
+                    + " SELECT "
+                    + id
+                    + ", "
+                    + tag[0]
+                    + ", '"
+                    + applicationId
+                    + "', '"
+                    + tag[1]
+                    + "', "
+                    + tag[2]
+                    + range);
+          }
+        }
+        db.commit();
+      }
+      try (PreparedStatement count =
+          db.prepareStatement("UPDATE application SET device_count = ? WHERE id = ?")) {
+        count.setLong(1, devices);
+        count.setString(2, applicationId);
+        count.executeUpdate();
+      }
+      db.commit();
+    }
+  }
+}
