@@ -101,7 +101,7 @@ class ExportIT {
                       "tags",
                       Json.createArrayBuilder()
                           .add(Json.createObjectBuilder().add("key", "floor").add("value", "8"))
-                          .add(Json.createObjectBuilder().add("key", "a;b=c").add("value", "x=y")))
+                          .add(Json.createObjectBuilder().add("key", "k-1").add("value", "x=y; z\\")))
                   .add(
                       "attributes",
                       Json.createArrayBuilder()
@@ -190,7 +190,7 @@ class ExportIT {
       assertEquals("standalone", row.get(3));
       assertEquals("", row.get(4));
       assertEquals(Instant.parse(device.getString("creationDate")), Instant.parse(row.get(5)));
-      assertEquals("floor=8; a\\;b\\=c=x=y", row.get(7));
+      assertEquals("floor=8; k-1=x=y\\; z\\\\", row.get(7));
       assertEquals("temp:number", row.get(8));
     }
   }

@@ -116,8 +116,9 @@ public class ExportRunner {
               chunk -> {
                 for (ExportedDevice device : chunk) {
                   writer.device(device);
+                  // Per device, not per chunk: a slow format may take longer than a lease per chunk.
+                  lease.renewIfDue();
                 }
-                lease.renewIfDue();
               });
       writer.end();
       lease.renew();
