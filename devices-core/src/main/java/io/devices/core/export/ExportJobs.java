@@ -25,10 +25,17 @@ public class ExportJobs {
     deliveries.forEach(em::persist);
   }
 
+  /**
+   * The job as committed now. Its own transaction: a worker task runs in one local transaction
+   * containment, whose persistence context would otherwise hand back the instance it read before
+   * the job changed.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   Optional<ExportJob> find(String exportId) {
     return Optional.ofNullable(em.find(ExportJob.class, exportId));
   }
 
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   List<ExportDelivery> deliveriesOf(String exportId) {
     return em.createQuery(
             "SELECT d FROM ExportDelivery d WHERE d.exportId = :id ORDER BY d.channel",
@@ -188,6 +195,8 @@ public class ExportJobs {
         == 1;
   }
 
+  /** The delivery as committed now (see {@link #find}). */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   Optional<ExportDelivery> findDelivery(String deliveryId) {
     return Optional.ofNullable(em.find(ExportDelivery.class, deliveryId));
   }

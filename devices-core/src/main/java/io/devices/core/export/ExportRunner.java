@@ -116,7 +116,8 @@ public class ExportRunner {
               chunk -> {
                 for (ExportedDevice device : chunk) {
                   writer.device(device);
-                  // Per device, not per chunk: a slow format may take longer than a lease per chunk.
+                  // Per device, not per chunk: a slow format may take longer than a lease per
+                  // chunk.
                   lease.renewIfDue();
                 }
               });
