@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.devices.it.plugin.FailingFormat;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -306,6 +307,28 @@ class ExportIT {
     assertEquals("delivered", delivery(exports.status(app, exportId), "email").getString("state"));
   }
 
+  @Test
+  void aFailingExportIsRetriedThenReportedByCallbackEmailAndStatus() throws Exception {
+    String email = uniqueEmail();
+    String exportId =
+        exports.start(
+            app, Map.of("format", "failing", "email", email, "callbackUrl", callbacks.url("fail")));
+    JsonObject callback = callbacks.await(exportId, WAIT);
+    assertFalse(callback.getBoolean("success"), callback.toString());
+    assertEquals(app, callback.getString("applicationId"));
+    assertEquals("ExportFailed", callback.getJsonObject("error").getString("type"));
+    assertEquals(FailingFormat.FAILURE, callback.getJsonObject("error").getString("message"));
+    assertFalse(callback.containsKey("url"));
+
+    JsonObject status = exports.status(app, exportId);
+    assertEquals("failed", status.getString("state"));
+    assertEquals(3, status.getInt("attempts"), "retried up to the limit");
+    assertEquals(FailingFormat.FAILURE, status.getJsonObject("error").getString("message"));
+    assertFalse(status.containsKey("url"));
+    String body = awaitMail(email, exportId).getContent().toString();
+    assertTrue(body.contains("failed: " + FailingFormat.FAILURE), body);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Validation, status and links
 
@@ -319,7 +342,7 @@ class ExportIT {
             Map.of("callbackUrl", "/relative/path"), "callbackUrl",
             Map.of("callbackUrl", "http://"), "callbackUrl",
             Map.of("callbackUrl", "http://no-such-host.invalid/hook"), "callbackUrl",
-            Map.of("email", "a@it.example", "format", "xlsx"), "csv, json, ndjson");
+            Map.of("email", "a@it.example", "format", "xlsx"), "csv, failing, json, ndjson");
     cases.forEach(
         (query, named) -> {
           String message = exports.request(app, query).expectError(400, "Validation").message();
