@@ -89,6 +89,18 @@ public enum Action {
       "all.Organization",
       "all.User",
       "devices.*",
+      "devices.sendCommand"),
+  /** Reading a sent command's progress (beyond the seed API): Send Command's scopes and reads. */
+  DEVICES_COMMAND_STATUS(
+      "all.Application",
+      "all.Application.read",
+      "all.Device",
+      "all.Device.read",
+      "all.Organization",
+      "all.Organization.read",
+      "all.User",
+      "all.User.read",
+      "devices.*",
       "devices.sendCommand");
 
   private final Set<String> allowingScopes;

@@ -41,7 +41,7 @@ public class ExportFormats {
               PluginLoader.load(
                   ExportFormat.class,
                   loader != null ? loader : ExportFormat.class.getClassLoader(),
-                  id -> PluginSettings.of(config, "export", id));
+                  id -> PluginSettings.under(config, "devices.export." + id));
         }
         current = loaded;
       }

@@ -6,18 +6,21 @@ import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The settings of one plugin: the config keys under {@code devices.<kind>.<id>.}, prefix cut, and
- * environment variables {@code DEVICES_<KIND>_<ID>_<KEY>}, whose key arrives lower-cased with
- * {@code -} for {@code _} ({@code DEVICES_EXPORT_TSV_FIELD_SEPARATOR} gives {@code
- * field-separator}). A dotted key wins over the environment's form of the same key.
+ * The settings of one plugin: the config keys under a prefix such as {@code devices.export.tsv.},
+ * prefix cut, and environment variables under its upper-case form ({@code DEVICES_EXPORT_TSV_}),
+ * whose key arrives lower-cased with {@code -} for {@code _} ({@code
+ * DEVICES_EXPORT_TSV_FIELD_SEPARATOR} gives {@code field-separator}). A dotted key wins over the
+ * environment's form of the same key.
  */
 public final class PluginSettings {
   private PluginSettings() {}
 
-  public static Map<String, String> of(Config config, String kind, String id) {
-    String prefix = "devices." + kind + "." + id + ".";
-    String envPrefix =
-        ("DEVICES_" + kind + "_" + id + "_").toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+  /**
+   * @param dottedPrefix the prefix without its final dot, e.g. {@code devices.export.tsv}
+   */
+  public static Map<String, String> under(Config config, String dottedPrefix) {
+    String prefix = dottedPrefix + ".";
+    String envPrefix = dottedPrefix.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_";
     Map<String, String> settings = new HashMap<>();
     Map<String, String> fromEnvironment = new HashMap<>();
     for (String name : config.getPropertyNames()) {

@@ -62,6 +62,7 @@ class PluginSettingsTest {
                 "devices.export.csv.other", "not mine",
                 "DEVICES_EXPORT_TSVX_A", "not mine either"));
     assertEquals(
-        Map.of("separator", "tab", "max-rows", "10"), PluginSettings.of(config, "export", "tsv"));
+        Map.of("separator", "tab", "max-rows", "10"),
+        PluginSettings.under(config, "devices.export.tsv"));
   }
 }

@@ -1,9 +1,11 @@
 package io.devices.web.device;
 
+import io.devices.api.CommandAccepted;
 import io.devices.api.DevicePost;
 import io.devices.api.ExportAccepted;
+import io.devices.api.MultiDeviceCommand;
 import io.devices.core.auth.Action;
-import io.devices.core.common.DomainException;
+import io.devices.core.command.Commands;
 import io.devices.core.common.ObjectIds;
 import io.devices.core.common.Page;
 import io.devices.core.device.Device;
@@ -13,6 +15,7 @@ import io.devices.core.device.DeviceRegistration;
 import io.devices.core.export.ExportRequests;
 import io.devices.web.access.Allows;
 import io.devices.web.access.CurrentCaller;
+import io.devices.web.command.CommandBody;
 import io.devices.web.export.ExportParameters;
 import io.devices.web.json.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,6 +32,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -48,6 +52,7 @@ public class DevicesResource {
   @Inject DeviceListing listing;
   @Inject DeviceRegistration registration;
   @Inject ExportRequests exports;
+  @Inject Commands commands;
   @Inject CurrentCaller caller;
 
   @PathParam("applicationId")
@@ -187,17 +192,22 @@ public class DevicesResource {
 
   @POST
   @Path("/command")
+  @Consumes(MediaType.APPLICATION_JSON)
   @Allows(Action.DEVICES_SEND_COMMAND)
   @Operation(
       operationId = "devicesSendCommand",
-      summary = "Send a command to multiple devices (not yet available: 501)")
+      summary = "Send a command to multiple devices, delivered in the background")
+  @RequestBody(content = @Content(schema = @Schema(implementation = MultiDeviceCommand.class)))
   @APIResponse(
       responseCode = "200",
-      description = "Accepted (once implemented)",
-      content = @Content(schema = @Schema(implementation = io.devices.api.Success.class)))
-  @APIResponse(responseCode = "501", description = "Not implemented yet")
-  public Response sendCommand() {
-    throw DomainException.notImplemented("Send Command is not implemented yet");
+      description = "The command and its deliveries are recorded",
+      content = @Content(schema = @Schema(implementation = CommandAccepted.class)))
+  public CommandAccepted sendCommand(InputStream body) {
+    String application = application();
+    Instant now = Instant.now();
+    String commandId =
+        commands.send(application, CommandBody.read(JsonBodies.requireObject(body), now)).id();
+    return new CommandAccepted(true, commandId);
   }
 
   private String application() {

@@ -49,6 +49,28 @@ public final class JsonFields {
     throw DomainException.validation(field(name) + " must be a string");
   }
 
+  /** Whether the field is present, even as JSON {@code null}. */
+  public boolean has(String name) {
+    return object.containsKey(name);
+  }
+
+  /** The field's value as given, or null when absent or JSON {@code null}. */
+  public JsonValue raw(String name) {
+    return value(name);
+  }
+
+  /** A nested object, or null when absent. */
+  public JsonFields object(String name) {
+    JsonValue value = value(name);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof JsonObject o) {
+      return new JsonFields(field(name) + ".", o);
+    }
+    throw DomainException.validation(field(name) + " must be an object");
+  }
+
   /** An array of objects, or an empty list when absent. */
   public List<JsonFields> objects(String name) {
     JsonArray array = array(name);

@@ -52,6 +52,7 @@ public class ScopesFilter implements OASFilter {
     }
     return operationId
         .replace("devicesExportStatus", "devicesExport")
+        .replace("devicesCommandDeliveries", "devicesCommandStatus")
         .replace("applicationApiTokens", "tokens")
         .replace("applicationApiToken", "token");
   }

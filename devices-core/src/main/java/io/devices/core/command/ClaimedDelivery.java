@@ -1,0 +1,8 @@
+package io.devices.core.command;
+
+/**
+ * A delivery a worker holds for one attempt.
+ *
+ * @param attempts attempts made, this one included
+ */
+record ClaimedDelivery(String commandId, String deviceId, String transport, int attempts) {}

@@ -1,0 +1,83 @@
+package io.devices.core.command;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The {@code devices.command.*} settings (environment variables {@code DEVICES_COMMAND_*}): the
+ * default transport, how long deliveries are retried, and how the workers run.
+ */
+@ApplicationScoped
+public class CommandSettings {
+  private String defaultTransport;
+  private Duration timeToLive;
+  private int workers;
+  private int batchSize;
+  private Duration lease;
+  private Duration pollInterval;
+  private Duration retryDelay;
+  private Duration maxRetryDelay;
+
+  /** For the CDI proxy only. */
+  protected CommandSettings() {}
+
+  @Inject
+  public CommandSettings(
+      @ConfigProperty(name = "devices.command.transport", defaultValue = "mqtt")
+          String defaultTransport,
+      @ConfigProperty(name = "devices.command.ttl", defaultValue = "PT24H") Duration timeToLive,
+      @ConfigProperty(name = "devices.command.workers", defaultValue = "2") int workers,
+      @ConfigProperty(name = "devices.command.batch-size", defaultValue = "1000") int batchSize,
+      @ConfigProperty(name = "devices.command.lease", defaultValue = "PT2M") Duration lease,
+      @ConfigProperty(name = "devices.command.poll-interval", defaultValue = "PT1S")
+          Duration pollInterval,
+      @ConfigProperty(name = "devices.command.retry-delay", defaultValue = "PT1S")
+          Duration retryDelay,
+      @ConfigProperty(name = "devices.command.max-retry-delay", defaultValue = "PT5M")
+          Duration maxRetryDelay) {
+    this.defaultTransport = defaultTransport;
+    this.timeToLive = timeToLive;
+    this.workers = Math.max(1, workers);
+    this.batchSize = Math.max(1, batchSize);
+    this.lease = lease;
+    this.pollInterval = pollInterval;
+    this.retryDelay = retryDelay;
+    this.maxRetryDelay = maxRetryDelay;
+  }
+
+  /** The transport of devices without a {@code commandTransport} tag. */
+  public String defaultTransport() {
+    return defaultTransport;
+  }
+
+  /** How long after it is sent a command is still retried; then its deliveries fail. */
+  public Duration timeToLive() {
+    return timeToLive;
+  }
+
+  public int workers() {
+    return workers;
+  }
+
+  /** Deliveries claimed and handed to a transport at once. */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /** How long a claimed batch is a worker's; a crashed worker's claim expires after it. */
+  public Duration lease() {
+    return lease;
+  }
+
+  public Duration pollInterval() {
+    return pollInterval;
+  }
+
+  /** The wait after a failed attempt (1-based): doubling from retry-delay up to max-retry-delay. */
+  public Duration delayAfter(int attempt) {
+    Duration delay = retryDelay.multipliedBy(1L << Math.min(30, Math.max(0, attempt - 1)));
+    return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+  }
+}

@@ -1,0 +1,49 @@
+package io.devices.web.command;
+
+import io.devices.api.CommandDeliveryStatus;
+import io.devices.core.command.CommandDelivery;
+import io.devices.core.command.CommandStatus;
+import io.devices.web.Wire;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
+
+/** Maps commands and deliveries to their wire form. */
+final class CommandViews {
+  private static final JsonProvider JSON = JsonProvider.provider();
+
+  private CommandViews() {}
+
+  static io.devices.api.CommandStatus of(CommandStatus status) {
+    var command = status.command();
+    return new io.devices.api.CommandStatus(
+        command.id(),
+        command.applicationId(),
+        command.name(),
+        command.payloadJson().map(CommandViews::parse).orElse(JsonValue.NULL),
+        Wire.date(command.time()),
+        Wire.date(command.creationDate()),
+        Wire.date(command.expiresAt()),
+        command.targeted(),
+        status.pending(),
+        status.delivered(),
+        status.failed());
+  }
+
+  static CommandDeliveryStatus of(CommandDelivery delivery) {
+    return new CommandDeliveryStatus(
+        delivery.deviceId(),
+        delivery.transport(),
+        delivery.state().name(),
+        delivery.attempts(),
+        delivery.lastError().orElse(null),
+        delivery.deliveredAt().map(Wire::date).orElse(null));
+  }
+
+  private static JsonValue parse(String json) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+      return reader.readValue();
+    }
+  }
+}
