@@ -1,0 +1,200 @@
+package io.devices.core.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.devices.core.device.SqlStatement;
+import io.devices.core.device.TagFilter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The outbox's SQL on the real schema (H2, migrated by Flyway): selection, claims, outcomes. */
+class CommandOutboxTest {
+  private static final String APP = "a00000000000000000000001";
+  private static final String OTHER = "a00000000000000000000002";
+  private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+
+  private Connection db;
+  private CommandOutbox outbox;
+  private int databases;
+
+  @BeforeEach
+  void schema() throws SQLException {
+    String url = "jdbc:h2:mem:outbox" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+    Flyway.configure().dataSource(url, "sa", "").load().migrate();
+    db = DriverManager.getConnection(url, "sa", "");
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL(url);
+    dataSource.setUser("sa");
+    outbox = new CommandOutbox();
+    outbox.dataSource = dataSource;
+    for (String app : List.of(APP, OTHER)) {
+      execute(
+          "INSERT INTO application (id, name, description, created_at, updated_at)"
+              + " VALUES ('"
+              + app
+              + "', 'app', '', 0, 0)");
+    }
+    device(APP, 1, Map.of("floor", "8"));
+    device(APP, 2, Map.of("floor", "9", "commandTransport", "lora"));
+    device(APP, 3, Map.of("floor", "8", "zone", "north"));
+    device(APP, 4, Map.of());
+    device(OTHER, 5, Map.of("floor", "8"));
+  }
+
+  private static String id(int n) {
+    return String.format("d%023d", n);
+  }
+
+  private void device(String app, int n, Map<String, String> tags) throws SQLException {
+    execute(
+        "INSERT INTO device (id, application_id, name, name_lc, description, device_class, tags,"
+            + " attributes, created_at, updated_at) VALUES ('"
+            + id(n)
+            + "', '"
+            + app
+            + "', 'd', 'd', '', 'standalone', '[]', '[]', 0, 0)");
+    int position = 0;
+    for (Map.Entry<String, String> tag : tags.entrySet()) {
+      execute(
+          "INSERT INTO device_tag (device_id, position, application_id, tag_key, tag_value) VALUES ('"
+              + id(n)
+              + "', "
+              + position++
+              + ", '"
+              + app
+              + "', '"
+              + tag.getKey()
+              + "', '"
+              + tag.getValue()
+              + "')");
+    }
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (var statement = db.createStatement()) {
+      statement.executeUpdate(sql);
+    }
+  }
+
+  private Map<String, String> send(String commandId, List<String> ids, List<TagFilter> tags)
+      throws SQLException {
+    execute(
+        "INSERT INTO device_command (id, application_id, name, command_time, created_at, expires_at)"
+            + " VALUES ('"
+            + commandId
+            + "', '"
+            + APP
+            + "', 'go', 0, 0, 0)");
+    CommandDraft draft = new CommandDraft("go", null, NOW, ids, tags);
+    SqlStatement insert =
+        CommandTargets.insertDeliveries(commandId, APP, draft, "mqtt", NOW.toEpochMilli());
+    try (PreparedStatement statement = db.prepareStatement(insert.sql())) {
+      for (int i = 0; i < insert.parameters().size(); i++) {
+        statement.setObject(i + 1, insert.parameters().get(i));
+      }
+      statement.executeUpdate();
+    }
+    Map<String, String> transports = new HashMap<>();
+    try (PreparedStatement select =
+        db.prepareStatement(
+            "SELECT device_id, transport FROM command_delivery WHERE command_id = ?")) {
+      select.setString(1, commandId);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          transports.put(rows.getString(1), rows.getString(2));
+        }
+      }
+    }
+    return transports;
+  }
+
+  @Test
+  void idsAndTagsSelectTheUnionOnceWithEachDevicesTransport() throws SQLException {
+    Map<String, String> selected =
+        send(
+            "c00000000000000000000001",
+            List.of(id(1), id(4), id(5)),
+            List.of(new TagFilter("floor", "8"), new TagFilter(null, "9")));
+    // id(5) is in another application; id(1) is selected by id and by tag, once.
+    assertEquals(Map.of(id(1), "mqtt", id(2), "lora", id(3), "mqtt", id(4), "mqtt"), selected);
+  }
+
+  @Test
+  void aKeyOnlyTagSelectsEveryValue() throws SQLException {
+    assertEquals(
+        Set.of(id(1), id(2), id(3)),
+        send("c00000000000000000000002", List.of(), List.of(new TagFilter("floor", null)))
+            .keySet());
+  }
+
+  @Test
+  void claimsAreDisjointExpireAndEndWithTheRecordedOutcome() throws SQLException {
+    send("c00000000000000000000003", List.of(id(1), id(2), id(3), id(4)), List.of());
+    Instant lease = NOW.plusSeconds(60);
+    List<ClaimedDelivery> first = outbox.claim("worker-1", 3, NOW, lease);
+    List<ClaimedDelivery> second = outbox.claim("worker-2", 3, NOW, lease);
+    assertEquals(3, first.size());
+    assertEquals(1, second.size());
+    Set<String> devices = new HashSet<>();
+    first.forEach(d -> devices.add(d.deviceId()));
+    second.forEach(d -> devices.add(d.deviceId()));
+    assertEquals(4, devices.size(), "no delivery claimed twice");
+    assertTrue(outbox.claim("worker-3", 10, NOW.plusSeconds(30), lease).isEmpty(), "leased");
+
+    // worker-1 records; worker-2 dies and its lease expires.
+    ClaimedDelivery retried = first.get(2);
+    outbox.record(
+        "worker-1",
+        List.of(
+            new CommandOutbox.Outcome(first.get(0), DeliveryState.delivered, null, NOW),
+            new CommandOutbox.Outcome(first.get(1), DeliveryState.failed, "no such device", NOW),
+            new CommandOutbox.Outcome(
+                retried, DeliveryState.pending, "broker down", NOW.plusSeconds(5))),
+        NOW);
+    List<ClaimedDelivery> later =
+        outbox.claim("worker-4", 10, NOW.plusSeconds(61), NOW.plusSeconds(120));
+    Set<String> again = new HashSet<>();
+    later.forEach(d -> again.add(d.deviceId()));
+    assertEquals(Set.of(retried.deviceId(), second.get(0).deviceId()), again);
+    assertTrue(later.stream().allMatch(d -> d.attempts() == 2), later.toString());
+
+    Map<String, Integer> states = new HashMap<>();
+    try (ResultSet rows =
+        db.createStatement()
+            .executeQuery("SELECT state, COUNT(*) FROM command_delivery GROUP BY state")) {
+      while (rows.next()) {
+        states.put(rows.getString(1), rows.getInt(2));
+      }
+    }
+    assertEquals(Map.of("delivered", 1, "failed", 1, "pending", 2), states);
+  }
+
+  @Test
+  void aRecordByAWorkerThatLostItsLeaseChangesNothing() throws SQLException {
+    send("c00000000000000000000004", List.of(id(1)), List.of());
+    ClaimedDelivery stale = outbox.claim("old", 1, NOW, NOW.plusSeconds(1)).get(0);
+    outbox.claim("new", 1, NOW.plusSeconds(2), NOW.plusSeconds(60));
+    outbox.record(
+        "old", List.of(new CommandOutbox.Outcome(stale, DeliveryState.delivered, null, NOW)), NOW);
+    try (ResultSet row =
+        db.createStatement().executeQuery("SELECT state, lease_owner FROM command_delivery")) {
+      assertTrue(row.next());
+      assertEquals("pending", row.getString(1));
+      assertEquals("new", row.getString(2));
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.devices.web.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.devices.core.command.CommandDraft;
+import io.devices.core.common.DomainException;
+import io.devices.core.device.TagFilter;
+import io.devices.web.json.JsonBodies;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CommandBodyTest {
+  private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+  private static final String ID = "5a0000000000000000000001";
+
+  private static CommandDraft read(String json) {
+    return CommandBody.read(
+        JsonBodies.requireObject(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))),
+        NOW);
+  }
+
+  private static String body(String extra) {
+    return "{\"name\":\"reboot\",\"deviceIds\":[\"" + ID + "\"]" + extra + "}";
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "'\"2026-01-02T03:04:05.678Z\"'|2026-01-02T03:04:05.678Z",
+        "'\"2026-01-02T05:04:05+02:00\"'|2026-01-02T03:04:05Z",
+        "1767323045678|2026-01-02T03:04:05.678Z",
+        "'{\"$date\":\"2026-01-02T03:04:05.678Z\"}'|2026-01-02T03:04:05.678Z",
+        "null|2026-11-27T10:00:00Z"
+      })
+  void timeComesInThreeFormsAndDefaultsToNow(String time, String expected) {
+    assertEquals(Instant.parse(expected), read(body(",\"time\":" + time)).time());
+  }
+
+  @Test
+  void withoutTimeTheRequestTimeIsTaken() {
+    assertEquals(NOW, read(body("")).time());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"a\":[1,2,{\"b\":null}]}",
+        "[1,\"two\",false]",
+        "42",
+        "-1.5e3",
+        "\"text\"",
+        "true",
+        "null"
+      })
+  void anyPayloadIsKeptAsJson(String payload) {
+    String kept = read(body(",\"payload\":" + payload)).payloadJson();
+    if (payload.equals("null")) {
+      assertNull(kept);
+    } else {
+      assertEquals(payload.replace("-1.5e3", "-1.5E+3"), kept);
+    }
+  }
+
+  @Test
+  void idsAndTagsAreReadDistinctAndLowerCased() {
+    CommandDraft draft =
+        read(
+            "{\"name\":\"x\",\"deviceIds\":[\""
+                + ID.toUpperCase()
+                + "\",\""
+                + ID
+                + "\"],\"deviceTags\":[{\"key\":\"floor\"},{\"value\":\"8\"},{\"key\":\"a\",\"value\":\"b\"}]}");
+    assertEquals(List.of(ID), draft.deviceIds());
+    assertEquals(
+        List.of(new TagFilter("floor", null), new TagFilter(null, "8"), new TagFilter("a", "b")),
+        draft.deviceTags());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"deviceIds\":[\"" + ID + "\"]}|name is required",
+        "{\"name\":\"\",\"deviceIds\":[\"" + ID + "\"]}|name must be between 1 and 255",
+        "{\"name\":7,\"deviceIds\":[\"" + ID + "\"]}|name must be a string",
+        "{\"name\":\"x\"}|deviceIds or deviceTags must select",
+        "{\"name\":\"x\",\"deviceIds\":[],\"deviceTags\":[]}|deviceIds or deviceTags must select",
+        "{\"name\":\"x\",\"deviceIds\":[\"nope\"]}|deviceIds[0] must be a 24 character hex id",
+        "{\"name\":\"x\",\"deviceIds\":\"" + ID + "\"}|deviceIds must be an array",
+        "{\"name\":\"x\",\"deviceTags\":[{}]}|deviceTags[0] must have a key, a value or both",
+        "{\"name\":\"x\",\"deviceTags\":[{\"key\":\"a b\"}]}|deviceTags[0].key must match",
+        "{\"name\":\"x\",\"deviceTags\":[{\"key\":\"a\",\"x\":1}]}|deviceTags[0].x is not an allowed field",
+        "{\"name\":\"x\",\"deviceIds\":[\"" + ID + "\"],\"extra\":1}|extra is not an allowed field",
+        "{\"name\":\"x\",\"deviceIds\":[\""
+            + ID
+            + "\"],\"time\":\"yesterday\"}|time must be an ISO-8601",
+        "{\"name\":\"x\",\"deviceIds\":[\"" + ID + "\"],\"time\":1.5}|time must be an ISO-8601",
+        "{\"name\":\"x\",\"deviceIds\":[\""
+            + ID
+            + "\"],\"time\":{\"$date\":5}}|time.$date must be a string",
+        "{\"name\":\"x\",\"deviceIds\":[\""
+            + ID
+            + "\"],\"time\":{\"x\":1}}|time.x is not an allowed field",
+        "{\"name\":\"x\",\"deviceIds\":[\"" + ID + "\"],\"time\":[]}|time must be an ISO-8601"
+      })
+  void everyRuleNamesItsField(String json, String message) {
+    DomainException error = assertThrows(DomainException.class, () -> read(json));
+    assertTrue(error.getMessage().startsWith(message), error.getMessage());
+  }
+}
