@@ -39,7 +39,8 @@ public final class ExportBenchmark {
   private static final double DEVICES_PER_SECOND_TARGET = 50_000;
   private static final double RATIO_TARGET = 2;
   private static final double HEAP_TARGET_MB = 512;
-  private static final Pattern EXPORT_ID = Pattern.compile("\"exportId\"\\s*:\\s*\"([0-9a-f]{24})\"");
+  private static final Pattern EXPORT_ID =
+      Pattern.compile("\"exportId\"\\s*:\\s*\"([0-9a-f]{24})\"");
   private static final Pattern APP_ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f]{24})\"");
 
   private ExportBenchmark() {}
@@ -60,7 +61,8 @@ public final class ExportBenchmark {
     int runs = Integer.getInteger("bench.export.runs", 3);
     int port = Integer.getInteger("bench.export.port", 9282);
     String token = System.getProperty("it.owner.token");
-    Path output = Path.of(System.getProperty("bench.export.output", "target/benchmarks/export.json"));
+    Path output =
+        Path.of(System.getProperty("bench.export.output", "target/benchmarks/export.json"));
     Files.deleteIfExists(output);
 
     LibertyServer server =
@@ -76,7 +78,8 @@ public final class ExportBenchmark {
     server.create();
     // The cap the issue sets: the export must complete within it.
     Files.writeString(server.directory().resolve("jvm.options"), "-Xmx512m\n");
-    String jdbcUrl = "jdbc:h2:" + server.directory().resolve("data/devices") + ";OPTIMIZE_REUSE_RESULTS=0";
+    String jdbcUrl =
+        "jdbc:h2:" + server.directory().resolve("data/devices") + ";OPTIMIZE_REUSE_RESULTS=0";
     HttpServer callbacks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     BlockingQueue<String> received = new ArrayBlockingQueue<>(16);
     callbacks.createContext(
@@ -104,15 +107,16 @@ public final class ExportBenchmark {
       server.start();
       List<Double> seconds = new ArrayList<>();
       double peakHeapMb = 0;
-      String callbackUrl =
-          "http://127.0.0.1:" + callbacks.getAddress().getPort() + "/export-done";
+      String callbackUrl = "http://127.0.0.1:" + callbacks.getAddress().getPort() + "/export-done";
       try (HeapSampler heap = new HeapSampler(server.process().orElseThrow().pid())) {
         for (int run = 1; run <= runs; run++) {
           long start = System.nanoTime();
           String exportId = requestExport(server.baseUrl(), token, app, callbackUrl);
           String callback = received.poll(10, TimeUnit.MINUTES);
           double elapsed = (System.nanoTime() - start) / 1e9;
-          if (callback == null || !callback.contains(exportId) || !callback.contains("\"success\":true")) {
+          if (callback == null
+              || !callback.contains(exportId)
+              || !callback.contains("\"success\":true")) {
             throw new IllegalStateException("export " + exportId + " did not succeed: " + callback);
           }
           if (!callback.contains("\"deviceCount\":" + devices)) {
@@ -128,7 +132,10 @@ public final class ExportBenchmark {
         }
         peakHeapMb = heap.peakMb();
         System.out.printf(
-            Locale.ROOT, "Server peak heap %.0f MB (%d jstat samples)%n", peakHeapMb, heap.samples());
+            Locale.ROOT,
+            "Server peak heap %.0f MB (%d jstat samples)%n",
+            peakHeapMb,
+            heap.samples());
       }
       server.stop();
 
@@ -263,7 +270,8 @@ public final class ExportBenchmark {
     HttpResponse<String> response =
         HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != expected) {
-      throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          url + " answered " + response.statusCode() + ": " + response.body());
     }
     return response.body();
   }

@@ -115,17 +115,6 @@ class ErrorModelIT {
   }
 
   @Test
-  void sendCommandAnswersNotImplementedAfterTheTokenIsChecked() {
-    owner
-        .post("/applications/" + app + "/devices/command", "{\"name\":\"x\",\"deviceIds\":[]}")
-        .expectError(501, "NotImplemented");
-    owner
-        .withToken(null)
-        .post("/applications/" + app + "/devices/export", null)
-        .expectError(401, "Unauthorized");
-  }
-
-  @Test
   void theClientsExtraParametersAndHeadersAreAccepted() {
     owner
         .send(

@@ -102,7 +102,10 @@ class ExportIT {
                       "tags",
                       Json.createArrayBuilder()
                           .add(Json.createObjectBuilder().add("key", "floor").add("value", "8"))
-                          .add(Json.createObjectBuilder().add("key", "k-1").add("value", "x=y; z\\")))
+                          .add(
+                              Json.createObjectBuilder()
+                                  .add("key", "k-1")
+                                  .add("value", "x=y; z\\")))
                   .add(
                       "attributes",
                       Json.createArrayBuilder()

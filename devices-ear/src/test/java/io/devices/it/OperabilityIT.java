@@ -30,27 +30,19 @@ class OperabilityIT {
 
   /** Every path of the API with its methods. */
   private static final Map<String, Set<String>> PATHS =
-      Map.of(
-          "/applications",
-          Set.of("get", "post"),
-          APP,
-          Set.of("get"),
-          APP + "/tokens",
-          Set.of("get", "post"),
-          APP + "/tokens/{apiTokenId}",
-          Set.of("get", "patch", "delete"),
-          APP + "/devices",
-          Set.of("get", "post"),
-          APP + "/devices/{deviceId}",
-          Set.of("get"),
-          APP + "/devices/export",
-          Set.of("post"),
-          APP + "/devices/exports/{exportId}",
-          Set.of("get"),
-          "/exports/{exportId}/{signature}",
-          Set.of("get"),
-          APP + "/devices/command",
-          Set.of("post"));
+      Map.ofEntries(
+          Map.entry("/applications", Set.of("get", "post")),
+          Map.entry(APP, Set.of("get")),
+          Map.entry(APP + "/tokens", Set.of("get", "post")),
+          Map.entry(APP + "/tokens/{apiTokenId}", Set.of("get", "patch", "delete")),
+          Map.entry(APP + "/devices", Set.of("get", "post")),
+          Map.entry(APP + "/devices/{deviceId}", Set.of("get")),
+          Map.entry(APP + "/devices/export", Set.of("post")),
+          Map.entry(APP + "/devices/exports/{exportId}", Set.of("get")),
+          Map.entry("/exports/{exportId}/{signature}", Set.of("get")),
+          Map.entry(APP + "/devices/command", Set.of("post")),
+          Map.entry(APP + "/devices/commands/{commandId}", Set.of("get")),
+          Map.entry(APP + "/devices/commands/{commandId}/deliveries", Set.of("get")));
 
   @Deployment(testable = false)
   static EnterpriseArchive deployment() {

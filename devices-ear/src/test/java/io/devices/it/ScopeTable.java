@@ -78,6 +78,20 @@ final class ScopeTable {
           "devices.*",
           "devices.sendCommand");
 
+  /** A sent command's progress (beyond the seed): Send Command's scopes and the read forms. */
+  static final Set<String> DEVICES_COMMAND_STATUS =
+      Set.of(
+          "all.Application",
+          "all.Application.read",
+          "all.Device",
+          "all.Device.read",
+          "all.Organization",
+          "all.Organization.read",
+          "all.User",
+          "all.User.read",
+          "devices.*",
+          "devices.sendCommand");
+
   /** Applications (API.md §2, "Applications"). */
   static final Set<String> APPLICATIONS_POST =
       Set.of("all.User", "all.Organization", "applications.*", "applications.post");
@@ -167,6 +181,8 @@ final class ScopeTable {
     operations.put("devicesGet", DEVICES_GET);
     operations.put("devicesPost", DEVICES_POST);
     operations.put("devicesSendCommand", DEVICES_SEND_COMMAND);
+    operations.put("devicesCommandStatus", DEVICES_COMMAND_STATUS);
+    operations.put("devicesCommandDeliveries", DEVICES_COMMAND_STATUS);
     return operations;
   }
 }

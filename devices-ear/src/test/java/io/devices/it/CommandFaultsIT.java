@@ -1,0 +1,241 @@
+package io.devices.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Send Command when things go wrong, on a server of its own with a broker the test controls: the
+ * broker is down when commands are sent; a vendor transport is dropped into the plugins directory;
+ * the server is killed (SIGKILL) in the middle of a fan-out. Nothing is lost.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommandFaultsIT {
+  private static final String SERVER_NAME = "devicesCommandIT";
+  private static final Duration WAIT = Duration.ofSeconds(120);
+  private static final String SPI = "io.devices.spi.command.CommandTransport";
+
+  /**
+   * A vendor transport that appends "deviceId TAB message" lines to the file named by {@code path}.
+   */
+  private static final String FILE_LOG =
+      """
+      package vendor.filelog;
+
+      import io.devices.spi.command.*;
+      import java.io.IOException;
+      import java.nio.charset.StandardCharsets;
+      import java.nio.file.*;
+      import java.util.*;
+
+      public final class FileLogTransport implements CommandTransport {
+        private Path file;
+        public String id() { return "filelog"; }
+        public void start(Map<String, String> config) {
+          file = Path.of(Objects.requireNonNull(config.get("path"), "path"));
+        }
+        public synchronized List<DeliveryOutcome> deliver(List<CommandMessage> batch) throws IOException {
+          StringBuilder lines = new StringBuilder();
+          for (CommandMessage m : batch) { lines.append(m.deviceId()).append('\\t').append(m.json()).append('\\n'); }
+          Files.writeString(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+          return Collections.nCopies(batch.size(), DeliveryOutcome.delivered());
+        }
+      }
+      """;
+
+  private static EmbeddedBroker broker;
+  private static LibertyServer server;
+  private static Api owner;
+  private static Fixtures fixtures;
+  private static Path fileLog;
+
+  @BeforeAll
+  static void startServerWithTheBrokerDown() throws IOException {
+    int brokerPort = java.net.URI.create(System.getProperty("it.mqtt.url")).getPort() + 1;
+    broker = new EmbeddedBroker(brokerPort); // not started yet: the broker is down
+    int port = Integer.parseInt(System.getProperty("it.restart.http.port"));
+    fileLog = Files.createTempFile("filelog", ".txt");
+    Map<String, String> env = new HashMap<>();
+    env.put("DEVICES_BOOTSTRAP_TOKEN", System.getProperty("it.owner.token"));
+    env.put("DEVICES_MQTT_URL", broker.url());
+    env.put("DEVICES_FILELOG_PATH", fileLog.toString());
+    env.put("DEVICES_COMMAND_LEASE", "PT3S");
+    env.put("DEVICES_COMMAND_POLL_INTERVAL", "PT0.5S");
+    env.put("DEVICES_COMMAND_RETRY_DELAY", "PT0.5S");
+    env.put("DEVICES_COMMAND_MAX_RETRY_DELAY", "PT2S");
+    // Small batches, one worker: a fan-out to a few thousand devices takes long enough to be
+    // interrupted.
+    env.put("DEVICES_COMMAND_BATCH_SIZE", "20");
+    env.put("DEVICES_COMMAND_WORKERS", "1");
+    server =
+        new LibertyServer(Path.of(System.getProperty("wlp.home")), SERVER_NAME, port, port + 1, env)
+            .create();
+    server.start();
+    owner = new Api(server.baseUrl(), System.getProperty("it.owner.token"));
+    fixtures = new Fixtures(owner);
+  }
+
+  @AfterAll
+  static void stopAll() {
+    if (server != null) {
+      server.close();
+      assertFalse(server.isRunning());
+    }
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  private static List<String> devices(String app, int count, String... tags) {
+    StringBuilder tagJson = new StringBuilder();
+    for (int i = 0; i < tags.length; i += 2) {
+      tagJson
+          .append(i == 0 ? "" : ",")
+          .append("{\"key\":\"")
+          .append(tags[i])
+          .append("\",\"value\":\"")
+          .append(tags[i + 1])
+          .append("\"}");
+    }
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ids.add(
+          fixtures
+              .device(app, "{\"name\":\"d" + i + "\",\"tags\":[" + tagJson + "]}")
+              .getString("id"));
+    }
+    return ids;
+  }
+
+  private static String send(String app, String body) {
+    return owner
+        .post("/applications/" + app + "/devices/command", body)
+        .expect(200)
+        .object()
+        .getString("commandId");
+  }
+
+  private static JsonObject status(String app, String commandId) {
+    return owner
+        .get("/applications/" + app + "/devices/commands/" + commandId)
+        .expect(200)
+        .object();
+  }
+
+  @Test
+  @Order(1)
+  void commandsSentWhileTheBrokerIsDownAreDeliveredWhenItComesUp() {
+    String app = fixtures.application("outage " + UUID.randomUUID());
+    List<String> ids = devices(app, 50, "fleet", "outage");
+    String commandId = send(app, "{\"name\":\"wake\",\"deviceTags\":[{\"key\":\"fleet\"}]}");
+    JsonObject waiting =
+        Awaits.until(
+            "failed attempts while the broker is down",
+            WAIT,
+            () -> {
+              JsonObject page =
+                  owner
+                      .get(
+                          "/applications/"
+                              + app
+                              + "/devices/commands/"
+                              + commandId
+                              + "/deliveries?perPage=1")
+                      .expect(200)
+                      .object();
+              JsonObject first = page.getJsonArray("items").getJsonObject(0);
+              return first.getInt("attempts") >= 2 ? Optional.of(first) : Optional.empty();
+            });
+    assertEquals("pending", waiting.getString("state"));
+    assertTrue(waiting.getString("lastError").contains("not connected"), waiting.toString());
+    assertEquals(50, status(app, commandId).getInt("pending"));
+
+    broker.start();
+    try (MqttSubscriber subscriber = new MqttSubscriber(broker.url())) {
+      subscriber.awaitEach(ids, 1, WAIT);
+      Awaits.until(
+          "every delivery recorded",
+          WAIT,
+          () -> Optional.of(status(app, commandId)).filter(s -> s.getInt("delivered") == 50));
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aVendorTransportDroppedInAndRestartedDeliversItsDevices() throws IOException {
+    PluginJars.build(
+        server.plugins().resolve("vendor-filelog.jar"),
+        Map.of("vendor.filelog.FileLogTransport", FILE_LOG),
+        Map.of(SPI, List.of("vendor.filelog.FileLogTransport")));
+    server.stop();
+    server.start();
+    String app = fixtures.application("vendor transport " + UUID.randomUUID());
+    List<String> byFile = devices(app, 3, "group", "v", "commandTransport", "filelog");
+    List<String> byMqtt = devices(app, 2, "group", "v");
+    try (MqttSubscriber subscriber = new MqttSubscriber(broker.url())) {
+      String commandId =
+          send(app, "{\"name\":\"hello\",\"payload\":[1],\"deviceTags\":[{\"key\":\"group\"}]}");
+      subscriber.awaitEach(byMqtt, 1, WAIT);
+      Awaits.until(
+          "every delivery recorded",
+          WAIT,
+          () -> Optional.of(status(app, commandId)).filter(s -> s.getInt("delivered") == 5));
+      for (String device : byFile) {
+        assertTrue(
+            subscriber.messages(device).isEmpty(),
+            "the vendor transport's devices are not on MQTT");
+      }
+    }
+    List<String> lines = Files.readAllLines(fileLog, StandardCharsets.UTF_8);
+    assertEquals(
+        byFile.stream().sorted().toList(),
+        lines.stream().map(l -> l.split("\t")[0]).sorted().toList());
+    assertTrue(lines.get(0).contains("\"name\":\"hello\""), lines.get(0));
+  }
+
+  @Test
+  @Order(3)
+  void aFanOutInterruptedBySigkillReachesEveryDeviceAfterTheRestart() {
+    String app = fixtures.application("kill fan-out " + UUID.randomUUID());
+    List<String> ids = devices(app, 3000, "fleet", "big");
+    try (MqttSubscriber subscriber = new MqttSubscriber(broker.url())) {
+      String commandId = send(app, "{\"name\":\"update\",\"deviceTags\":[{\"key\":\"fleet\"}]}");
+      JsonObject atKill =
+          Awaits.until(
+              "the fan-out to be under way",
+              WAIT,
+              () -> Optional.of(status(app, commandId)).filter(s -> s.getInt("delivered") >= 100));
+      server.kill();
+      assertTrue(atKill.getInt("delivered") < 3000, "killed in the middle: " + atKill);
+      server.start();
+      subscriber.awaitEach(ids, 1, WAIT);
+      JsonObject done =
+          Awaits.until(
+              "every delivery recorded",
+              WAIT,
+              () -> Optional.of(status(app, commandId)).filter(s -> s.getInt("pending") == 0));
+      assertEquals(3000, done.getInt("delivered"), done.toString());
+      assertEquals(
+          ids.size(), ids.stream().filter(id -> !subscriber.messages(id).isEmpty()).count());
+    }
+  }
+}
