@@ -5,4 +5,4 @@ package io.devices.core.command;
  *
  * @param attempts attempts made, this one included
  */
-record ClaimedDelivery(String commandId, String deviceId, String transport, int attempts) {}
+record ClaimedDelivery(String commandId, String deviceId, int attempts) {}

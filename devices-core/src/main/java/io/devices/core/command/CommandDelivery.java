@@ -3,10 +3,14 @@ package io.devices.core.command;
 import java.time.Instant;
 import java.util.Optional;
 
-/** One device's delivery of a command, as the status endpoint shows it. */
+/**
+ * One device's delivery of a command, as the status endpoint shows it.
+ *
+ * @param transport the transport of the last attempt; empty before the first
+ */
 public record CommandDelivery(
     String deviceId,
-    String transport,
+    Optional<String> transport,
     DeliveryState state,
     int attempts,
     Optional<String> lastError,

@@ -110,9 +110,12 @@ public class CommandDispatcher {
     if (batch.isEmpty()) {
       return false;
     }
+    Map<String, String> named =
+        outbox.transports(batch.stream().map(ClaimedDelivery::deviceId).toList());
     Map<String, List<ClaimedDelivery>> byTransport = new LinkedHashMap<>();
     for (ClaimedDelivery delivery : batch) {
-      byTransport.computeIfAbsent(delivery.transport(), t -> new ArrayList<>()).add(delivery);
+      String transport = named.getOrDefault(delivery.deviceId(), settings.defaultTransport());
+      byTransport.computeIfAbsent(transport, t -> new ArrayList<>()).add(delivery);
     }
     List<CommandOutbox.Outcome> outcomes = new ArrayList<>(batch.size());
     for (Map.Entry<String, List<ClaimedDelivery>> group : byTransport.entrySet()) {
@@ -144,7 +147,7 @@ public class CommandDispatcher {
     List<CommandOutbox.Outcome> outcomes = new ArrayList<>(batch.size());
     Instant now = clock.instant();
     for (int i = 0; i < batch.size(); i++) {
-      outcomes.add(outcome(batch.get(i), results.get(i), now));
+      outcomes.add(outcome(batch.get(i), transportId, results.get(i), now));
     }
     return outcomes;
   }
@@ -165,22 +168,26 @@ public class CommandDispatcher {
   }
 
   private CommandOutbox.Outcome outcome(
-      ClaimedDelivery delivery, DeliveryOutcome result, Instant now) throws Exception {
+      ClaimedDelivery delivery, String transport, DeliveryOutcome result, Instant now)
+      throws Exception {
     return switch (result.status()) {
-      case DELIVERED -> new CommandOutbox.Outcome(delivery, DeliveryState.delivered, null, now);
+      case DELIVERED ->
+          new CommandOutbox.Outcome(delivery, transport, DeliveryState.delivered, null, now);
       case FAILED ->
-          new CommandOutbox.Outcome(delivery, DeliveryState.failed, bounded(result.reason()), now);
+          new CommandOutbox.Outcome(
+              delivery, transport, DeliveryState.failed, bounded(result.reason()), now);
       case RETRY_LATER -> {
         Instant next = now.plus(settings.delayAfter(delivery.attempts()));
         if (next.isAfter(command(delivery.commandId()).expiresAt())) {
           yield new CommandOutbox.Outcome(
               delivery,
+              transport,
               DeliveryState.failed,
               bounded("Not delivered within the command's time to live: " + result.reason()),
               now);
         }
         yield new CommandOutbox.Outcome(
-            delivery, DeliveryState.pending, bounded(result.reason()), next);
+            delivery, transport, DeliveryState.pending, bounded(result.reason()), next);
       }
     };
   }

@@ -8,22 +8,29 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
 import javax.sql.DataSource;
 
 /**
  * The delivery rows, read and written with plain JDBC: this is the hot path of a fan-out to 100,000
- * devices. A batch is claimed by one UPDATE that stamps a fresh claim token and a lease on due
- * rows, then read back by that token. On PostgreSQL the UPDATE picks its rows with {@code FOR
- * UPDATE SKIP LOCKED}, so servers sharing the database claim disjoint batches without waiting; on
- * H2 a plain bounded UPDATE does (its row locks serialise concurrent claims, and the lease
- * condition makes the second one skip what the first took).
+ * devices. A batch is claimed in one transaction: select due rows (on PostgreSQL {@code FOR UPDATE
+ * SKIP LOCKED}, so servers sharing the database take disjoint batches without waiting), then stamp
+ * each with the batch's claim token and a lease by a conditional UPDATE on its primary key; a row
+ * another worker took in between fails the condition and is not ours. Portable to H2, whose row
+ * locks serialise the two UPDATEs.
  */
 @ApplicationScoped
 public class CommandOutbox {
+  /** The tag by which a device names its transport. */
+  static final String TRANSPORT_TAG = "commandTransport";
+
   private static final String DUE =
       "state = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)";
+  private static final int IN_LIST = 500;
 
   @Resource(lookup = "jdbc/devices")
   DataSource dataSource;
@@ -34,51 +41,106 @@ public class CommandOutbox {
   List<ClaimedDelivery> claim(String token, int limit, Instant now, Instant leaseUntil)
       throws SQLException {
     try (Connection db = dataSource.getConnection()) {
-      db.setAutoCommit(true);
-      String claim =
-          isPostgres(db)
-              ? "UPDATE command_delivery SET lease_owner = ?, lease_until = ?, attempts = attempts + 1"
-                  + " WHERE (command_id, device_id) IN (SELECT command_id, device_id"
-                  + " FROM command_delivery WHERE "
-                  + DUE
-                  + " ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)"
-              : "UPDATE command_delivery SET lease_owner = ?, lease_until = ?, attempts = attempts + 1"
-                  + " WHERE "
-                  + DUE
-                  + " FETCH FIRST ? ROWS ONLY";
-      int claimed;
-      try (PreparedStatement update = db.prepareStatement(claim)) {
-        update.setString(1, token);
-        update.setLong(2, leaseUntil.toEpochMilli());
-        update.setLong(3, now.toEpochMilli());
-        update.setLong(4, now.toEpochMilli());
-        update.setInt(5, limit);
-        claimed = update.executeUpdate();
+      db.setAutoCommit(false);
+      try {
+        List<ClaimedDelivery> candidates = candidates(db, limit, now);
+        List<ClaimedDelivery> claimed = new ArrayList<>(candidates.size());
+        if (!candidates.isEmpty()) {
+          try (PreparedStatement update =
+              db.prepareStatement(
+                  "UPDATE command_delivery SET lease_owner = ?, lease_until = ?,"
+                      + " attempts = attempts + 1 WHERE command_id = ? AND device_id = ? AND "
+                      + DUE)) {
+            for (ClaimedDelivery candidate : candidates) {
+              update.setString(1, token);
+              update.setLong(2, leaseUntil.toEpochMilli());
+              update.setString(3, candidate.commandId());
+              update.setString(4, candidate.deviceId());
+              update.setLong(5, now.toEpochMilli());
+              update.setLong(6, now.toEpochMilli());
+              update.addBatch();
+            }
+            int[] counts = update.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+              if (counts[i] != 0) { // 1, or SUCCESS_NO_INFO from drivers that do not count
+                claimed.add(candidates.get(i));
+              }
+            }
+          }
+        }
+        db.commit();
+        return claimed;
+      } catch (SQLException | RuntimeException e) {
+        db.rollback();
+        throw e;
+      } finally {
+        db.setAutoCommit(true);
       }
-      List<ClaimedDelivery> batch = new ArrayList<>(claimed);
-      if (claimed == 0) {
-        return batch;
+    }
+  }
+
+  private List<ClaimedDelivery> candidates(Connection db, int limit, Instant now)
+      throws SQLException {
+    String select =
+        "SELECT command_id, device_id, attempts FROM command_delivery WHERE "
+            + DUE
+            + (isPostgres(db)
+                ? " ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED"
+                : " FETCH FIRST ? ROWS ONLY");
+    List<ClaimedDelivery> candidates = new ArrayList<>(limit);
+    try (PreparedStatement due = db.prepareStatement(select)) {
+      due.setLong(1, now.toEpochMilli());
+      due.setLong(2, now.toEpochMilli());
+      due.setInt(3, limit);
+      try (ResultSet rows = due.executeQuery()) {
+        while (rows.next()) {
+          candidates.add(
+              new ClaimedDelivery(rows.getString(1), rows.getString(2), rows.getInt(3) + 1));
+        }
       }
-      try (PreparedStatement select =
-          db.prepareStatement(
-              "SELECT command_id, device_id, transport, attempts FROM command_delivery"
-                  + " WHERE lease_owner = ?")) {
-        select.setString(1, token);
-        try (ResultSet rows = select.executeQuery()) {
-          while (rows.next()) {
-            batch.add(
-                new ClaimedDelivery(
-                    rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4)));
+    }
+    return candidates;
+  }
+
+  /**
+   * The transport each device names with its tag {@code commandTransport} (the smallest value when
+   * it has several); devices without one are absent.
+   */
+  Map<String, String> transports(List<String> deviceIds) throws SQLException {
+    Map<String, String> named = new HashMap<>();
+    try (Connection db = dataSource.getConnection()) {
+      for (int from = 0; from < deviceIds.size(); from += IN_LIST) {
+        List<String> part = deviceIds.subList(from, Math.min(deviceIds.size(), from + IN_LIST));
+        StringJoiner marks = new StringJoiner(", ", "(", ")");
+        part.forEach(id -> marks.add("?"));
+        try (PreparedStatement select =
+            db.prepareStatement(
+                "SELECT device_id, MIN(tag_value) FROM device_tag WHERE tag_key = ?"
+                    + " AND device_id IN "
+                    + marks
+                    + " GROUP BY device_id")) {
+          select.setString(1, TRANSPORT_TAG);
+          for (int i = 0; i < part.size(); i++) {
+            select.setString(i + 2, part.get(i));
+          }
+          try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+              named.put(rows.getString(1), rows.getString(2));
+            }
           }
         }
       }
-      return batch;
     }
+    return named;
   }
 
   /** What became of one claimed delivery. */
   record Outcome(
-      ClaimedDelivery delivery, DeliveryState state, String error, Instant nextAttempt) {}
+      ClaimedDelivery delivery,
+      String transport,
+      DeliveryState state,
+      String error,
+      Instant nextAttempt) {}
 
   /** Records the outcomes of a claimed batch in one transaction, releasing the claim. */
   void record(String token, List<Outcome> outcomes, Instant now) throws SQLException {
@@ -87,7 +149,7 @@ public class CommandOutbox {
       try (PreparedStatement update =
           db.prepareStatement(
               "UPDATE command_delivery SET state = ?, last_error = ?, next_attempt_at = ?,"
-                  + " delivered_at = ?, lease_owner = NULL, lease_until = NULL"
+                  + " delivered_at = ?, transport = ?, lease_owner = NULL, lease_until = NULL"
                   + " WHERE command_id = ? AND device_id = ? AND lease_owner = ?")) {
         for (Outcome outcome : outcomes) {
           update.setString(1, outcome.state().name());
@@ -98,9 +160,10 @@ public class CommandOutbox {
           } else {
             update.setNull(4, java.sql.Types.BIGINT);
           }
-          update.setString(5, outcome.delivery().commandId());
-          update.setString(6, outcome.delivery().deviceId());
-          update.setString(7, token);
+          update.setString(5, outcome.transport());
+          update.setString(6, outcome.delivery().commandId());
+          update.setString(7, outcome.delivery().deviceId());
+          update.setString(8, token);
           update.addBatch();
         }
         update.executeBatch();

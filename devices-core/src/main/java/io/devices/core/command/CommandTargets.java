@@ -8,24 +8,16 @@ import java.util.StringJoiner;
 
 /**
  * The one {@code INSERT ... SELECT} that writes a command's deliveries: every device of the
- * application whose id was given or that carries a matching tag, once ({@code UNION}), with its
- * transport from its {@code commandTransport} tag or the default.
+ * application whose id was given or that carries a matching tag, once ({@code UNION}). The
+ * transport is left open: {@link CommandOutbox#transports} resolves it when the batch goes out.
  */
 final class CommandTargets {
-  static final String TRANSPORT_TAG = "commandTransport";
-
   private CommandTargets() {}
 
   static SqlStatement insertDeliveries(
-      String commandId,
-      String applicationId,
-      CommandDraft draft,
-      String defaultTransport,
-      long now) {
+      String commandId, String applicationId, CommandDraft draft, long now) {
     List<Object> parameters = new ArrayList<>();
     parameters.add(commandId);
-    parameters.add(TRANSPORT_TAG);
-    parameters.add(defaultTransport);
     parameters.add(now);
     StringJoiner selection = new StringJoiner(" UNION ");
     for (TagFilter tag : draft.deviceTags()) {
@@ -52,9 +44,8 @@ final class CommandTargets {
       parameters.addAll(draft.deviceIds());
     }
     String sql =
-        "INSERT INTO command_delivery (command_id, device_id, transport, state, attempts,"
-            + " next_attempt_at) SELECT ?, m.id, COALESCE((SELECT MIN(c.tag_value) FROM device_tag c"
-            + " WHERE c.device_id = m.id AND c.tag_key = ?), ?), 'pending', 0, ? FROM ("
+        "INSERT INTO command_delivery (command_id, device_id, state, attempts, next_attempt_at)"
+            + " SELECT ?, m.id, 'pending', 0, ? FROM ("
             + selection
             + ") m";
     return new SqlStatement(sql, parameters);

@@ -43,10 +43,9 @@ public class Commands {
         new Command(
             ObjectIds.next(now), applicationId, draft, now, now.plus(settings.timeToLive()));
     em.persist(command);
-    em.flush(); // the deliveries' foreign key needs the command row
+    em.flush(); // the command row first, then its deliveries
     SqlStatement insert =
-        CommandTargets.insertDeliveries(
-            command.id(), applicationId, draft, settings.defaultTransport(), now.toEpochMilli());
+        CommandTargets.insertDeliveries(command.id(), applicationId, draft, now.toEpochMilli());
     Query deliveries = em.createNativeQuery(insert.sql());
     List<Object> parameters = insert.parameters();
     for (int i = 0; i < parameters.size(); i++) {
@@ -114,7 +113,7 @@ public class Commands {
                 row ->
                     new CommandDelivery(
                         (String) row[0],
-                        (String) row[1],
+                        Optional.ofNullable((String) row[1]),
                         DeliveryState.valueOf((String) row[2]),
                         ((Number) row[3]).intValue(),
                         Optional.ofNullable((String) row[4]),

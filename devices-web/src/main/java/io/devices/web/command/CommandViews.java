@@ -34,7 +34,7 @@ final class CommandViews {
   static CommandDeliveryStatus of(CommandDelivery delivery) {
     return new CommandDeliveryStatus(
         delivery.deviceId(),
-        delivery.transport(),
+        delivery.transport().orElse(null),
         delivery.state().name(),
         delivery.attempts(),
         delivery.lastError().orElse(null),

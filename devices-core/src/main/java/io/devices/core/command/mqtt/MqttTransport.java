@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -85,7 +86,7 @@ public final class MqttTransport implements CommandTransport {
   /** Written last in {@link #start}: reading it first makes the settings above visible. */
   private volatile MqttAsyncClient client;
 
-  private volatile boolean stopped;
+  private final AtomicBoolean stopped = new AtomicBoolean();
 
   @Override
   public String id() {
@@ -150,7 +151,7 @@ public final class MqttTransport implements CommandTransport {
     MqttAsyncClient c = client;
     int size = batch.size();
     DeliveryOutcome[] outcomes = new DeliveryOutcome[size];
-    if (c == null || stopped || !c.isConnected()) {
+    if (c == null || stopped.get() || !c.isConnected()) {
       Arrays.fill(outcomes, notConnected);
       return List.of(outcomes);
     }
@@ -188,7 +189,7 @@ public final class MqttTransport implements CommandTransport {
     Integer context = index;
     while (true) {
       try {
-        c.publish(topic, payload, QOS, false, context, acks);
+        c.publish(topic, payload, QOS, true, context, acks);
         acks.published();
         return null;
       } catch (MqttException e) {
@@ -246,7 +247,9 @@ public final class MqttTransport implements CommandTransport {
 
   @Override
   public void stop() {
-    stopped = true;
+    if (!stopped.compareAndSet(false, true)) {
+      return;
+    }
     if (connector != null) {
       connector.shutdownNow();
     }
@@ -281,7 +284,7 @@ public final class MqttTransport implements CommandTransport {
 
   /** One attempt at the first connection; a failure schedules the next with a growing delay. */
   private void connect() {
-    if (stopped) {
+    if (stopped.get()) {
       return;
     }
     try {
@@ -309,7 +312,7 @@ public final class MqttTransport implements CommandTransport {
   }
 
   private void retryConnect(Throwable cause) {
-    if (stopped) {
+    if (stopped.get()) {
       return;
     }
     long delay = nextRetryMillis.getAndUpdate(d -> Math.min(d * 2, MAX_RETRY_MILLIS));
