@@ -17,12 +17,23 @@ final class FleetSeeder {
   private FleetSeeder() {}
 
   static void seed(String jdbcUrl, String applicationId, int devices) throws SQLException {
-    String id = "'b0' || LPAD(CAST(X AS VARCHAR), 22, '0')";
-    try (Connection db = DriverManager.getConnection(jdbcUrl, "devices", "")) {
+    seed(jdbcUrl, "devices", applicationId, devices);
+  }
+
+  /** On H2 ({@code SYSTEM_RANGE}) or PostgreSQL ({@code generate_series}), by the URL. */
+  static void seed(String jdbcUrl, String user, String applicationId, int devices)
+      throws SQLException {
+    boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+    String id =
+        postgres ? "'b0' || LPAD(X::text, 22, '0')" : "'b0' || LPAD(CAST(X AS VARCHAR), 22, '0')";
+    try (Connection db = DriverManager.getConnection(jdbcUrl, user, "")) {
       db.setAutoCommit(false);
       for (int from = 1; from <= devices; from += BATCH) {
         int to = Math.min(devices, from + BATCH - 1);
-        String range = " FROM SYSTEM_RANGE(" + from + ", " + to + ")";
+        String range =
+            postgres
+                ? " FROM generate_series(" + from + ", " + to + ") AS g(X)"
+                : " FROM SYSTEM_RANGE(" + from + ", " + to + ")";
         try (Statement sql = db.createStatement()) {
           sql.executeUpdate(
               "INSERT INTO device (id, application_id, name, name_lc, description, device_class,"
@@ -41,7 +52,7 @@ final class FleetSeeder {
                   + " NULL, NULL, 1700000000000 + X, 1700000000000 + X"
                   + range);
           String[][] tags = {
-            {"0", "floor", "CAST(MOD(X, 40) AS VARCHAR)"},
+            {"0", "floor", postgres ? "MOD(X, 40)::text" : "CAST(MOD(X, 40) AS VARCHAR)"},
             {"1", "zone", "'z' || MOD(X, 7)"},
             {"2", "model", "'m-' || MOD(X, 3)"}
           };
