@@ -65,22 +65,30 @@ public final class CommandBenchmark {
 
     Broker broker = Broker.pick();
     System.out.println("Broker: " + broker.description);
+    Database database = Database.pick();
+    System.out.println("Database: " + database.description());
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("DEVICES_BOOTSTRAP_TOKEN", token);
+    env.put("DEVICES_MQTT_URL", broker.url);
+    if (database.postgres()) {
+      env.put("DEVICES_DB_URL", database.url());
+      env.put("DEVICES_DB_USER", database.user());
+    }
     LibertyServer server =
         new LibertyServer(
-            Path.of(System.getProperty("wlp.home")),
-            "devicesCommandBench",
-            port,
-            port + 1,
-            Map.of("DEVICES_BOOTSTRAP_TOKEN", token, "DEVICES_MQTT_URL", broker.url));
+            Path.of(System.getProperty("wlp.home")), "devicesCommandBench", port, port + 1, env);
     server.create();
-    String jdbcUrl = "jdbc:h2:" + server.directory().resolve("data/devices");
+    String jdbcUrl =
+        database.postgres()
+            ? database.url()
+            : "jdbc:h2:" + server.directory().resolve("data/devices");
     Report report = new Report();
     try {
       server.start();
       String app =
           id(send(server.baseUrl() + "/applications", token, "{\"name\":\"command bench\"}", 201));
       server.stop();
-      FleetSeeder.seed(jdbcUrl, app, devices);
+      FleetSeeder.seed(jdbcUrl, database.user(), app, devices);
       server.start();
       awaitConnected(server.baseUrl());
 
@@ -353,6 +361,7 @@ public final class CommandBenchmark {
         config.setProperty("persistence_enabled", "false");
         config.setProperty("allow_anonymous", "true");
         config.setProperty("session_queue_size", "65536");
+        config.setProperty("telemetry_enabled", "false");
         io.moquette.broker.Server server = new io.moquette.broker.Server();
         server.startServer(new io.moquette.broker.config.MemoryConfig(config));
         return new Broker("tcp://127.0.0.1:9886", "embedded Moquette 0.17", server);

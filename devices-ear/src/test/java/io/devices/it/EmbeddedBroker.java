@@ -34,6 +34,7 @@ final class EmbeddedBroker implements AutoCloseable {
     config.setProperty("allow_anonymous", "true");
     config.setProperty("netty.so_reuseaddr", "true");
     config.setProperty("session_queue_size", "65536");
+    config.setProperty("telemetry_enabled", "false"); // Moquette reports usage unless told not to
     Server broker = new Server();
     try {
       broker.startServer(new MemoryConfig(config));

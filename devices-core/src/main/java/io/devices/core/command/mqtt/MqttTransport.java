@@ -189,7 +189,7 @@ public final class MqttTransport implements CommandTransport {
     Integer context = index;
     while (true) {
       try {
-        c.publish(topic, payload, QOS, true, context, acks);
+        c.publish(topic, payload, QOS, false, context, acks);
         acks.published();
         return null;
       } catch (MqttException e) {
