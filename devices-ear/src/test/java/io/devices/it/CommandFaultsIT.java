@@ -77,6 +77,7 @@ class CommandFaultsIT {
     Map<String, String> env = new HashMap<>();
     env.put("DEVICES_BOOTSTRAP_TOKEN", System.getProperty("it.owner.token"));
     env.put("DEVICES_MQTT_URL", broker.url());
+    env.put("DEVICES_MQTT_MAX_INFLIGHT", "500"); // within what Moquette acknowledges reliably
     env.put("DEVICES_FILELOG_PATH", fileLog.toString());
     env.put("DEVICES_COMMAND_LEASE", "PT3S");
     env.put("DEVICES_COMMAND_POLL_INTERVAL", "PT0.5S");
