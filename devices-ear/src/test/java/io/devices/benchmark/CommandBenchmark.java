@@ -239,7 +239,7 @@ public final class CommandBenchmark {
     subscriber.connect(options);
     subscriber.subscribe(
         "losant/+/command",
-        0,
+        1,
         (topic, message) -> {
           last.set(System.nanoTime());
           all.countDown();
@@ -335,41 +335,74 @@ public final class CommandBenchmark {
     return response.body();
   }
 
-  /** The machine's Mosquitto when it answers, else an embedded Moquette. */
+  /**
+   * A Mosquitto of the benchmark's own (the binary from Debian's package, when installed) on port
+   * 9887 with unbounded client queues: the machine's default Mosquitto keeps at most 1,000 queued
+   * messages per client and drops the rest, which a single counting subscriber of 100,000 messages
+   * would hit. Without the binary, an embedded Moquette.
+   */
   private static final class Broker implements AutoCloseable {
-    final String url;
+    private static final int PORT = 9887;
+    final String url = "tcp://127.0.0.1:" + PORT;
     final String description;
-    final io.moquette.broker.Server embedded;
+    private final Process mosquitto;
+    private final io.moquette.broker.Server embedded;
 
-    private Broker(String url, String description, io.moquette.broker.Server embedded) {
-      this.url = url;
+    private Broker(String description, Process mosquitto, io.moquette.broker.Server embedded) {
       this.description = description;
+      this.mosquitto = mosquitto;
       this.embedded = embedded;
     }
 
     static Broker pick() throws Exception {
-      String external = System.getProperty("bench.mqtt.url", "tcp://127.0.0.1:1883");
-      URI uri = URI.create(external);
-      try (Socket probe = new Socket()) {
-        probe.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 1000);
-        return new Broker(external, "broker at " + external, null);
-      } catch (java.io.IOException e) {
-        java.util.Properties config = new java.util.Properties();
-        config.setProperty("host", "127.0.0.1");
-        config.setProperty("port", "9886");
-        config.setProperty("websocket_port", "disabled");
-        config.setProperty("persistence_enabled", "false");
-        config.setProperty("allow_anonymous", "true");
-        config.setProperty("session_queue_size", "65536");
-        config.setProperty("telemetry_enabled", "false");
-        io.moquette.broker.Server server = new io.moquette.broker.Server();
-        server.startServer(new io.moquette.broker.config.MemoryConfig(config));
-        return new Broker("tcp://127.0.0.1:9886", "embedded Moquette 0.17", server);
+      Path binary = Path.of("/usr/sbin/mosquitto");
+      if (Files.isExecutable(binary)) {
+        Path config = Files.createTempFile("bench-mosquitto", ".conf");
+        Files.writeString(
+            config,
+            "listener "
+                + PORT
+                + " 127.0.0.1\n"
+                + "allow_anonymous true\n"
+                + "persistence false\n"
+                + "max_queued_messages 0\n"
+                + "max_inflight_messages 0\n");
+        Process process =
+            new ProcessBuilder(binary.toString(), "-c", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+          try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress("127.0.0.1", PORT), 500);
+            String version = "Mosquitto";
+            return new Broker(version + " (" + binary + ", unbounded queues)", process, null);
+          } catch (java.io.IOException e) {
+            Thread.sleep(100);
+          }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("mosquitto did not start on port " + PORT);
       }
+      java.util.Properties config = new java.util.Properties();
+      config.setProperty("host", "127.0.0.1");
+      config.setProperty("port", Integer.toString(PORT));
+      config.setProperty("websocket_port", "disabled");
+      config.setProperty("persistence_enabled", "false");
+      config.setProperty("allow_anonymous", "true");
+      config.setProperty("session_queue_size", "65536");
+      config.setProperty("telemetry_enabled", "false");
+      io.moquette.broker.Server server = new io.moquette.broker.Server();
+      server.startServer(new io.moquette.broker.config.MemoryConfig(config));
+      return new Broker("embedded Moquette 0.17", null, server);
     }
 
     @Override
     public void close() {
+      if (mosquitto != null) {
+        mosquitto.destroy();
+      }
       if (embedded != null) {
         embedded.stopServer();
       }
