@@ -91,6 +91,14 @@ public final class CommandBenchmark {
       FleetSeeder.seed(jdbcUrl, database.user(), app, devices);
       server.start();
       awaitConnected(server.baseUrl());
+      // Warm-up: one small command, so the figures are of a running server, not of its first
+      // request (class loading, JIT, connection pool).
+      send(
+          server.baseUrl() + "/applications/" + app + "/devices/command",
+          token,
+          "{\"name\":\"warm-up\",\"deviceIds\":[\"" + String.format("b0%022d", 1) + "\"]}",
+          200);
+      Thread.sleep(2000);
 
       // The server: one command to every device with a "floor" tag (all of them).
       double[] server_ =
@@ -147,6 +155,7 @@ public final class CommandBenchmark {
               + "  ratio server / raw           %8.2f      target <= %.0f%n",
           devices,
           broker.description,
+          database.description(),
           acceptMs,
           ACCEPT_TARGET_MS,
           serverSeconds,

@@ -28,7 +28,7 @@ public class CommandSettings {
       @ConfigProperty(name = "devices.command.transport", defaultValue = "mqtt")
           String defaultTransport,
       @ConfigProperty(name = "devices.command.ttl", defaultValue = "PT24H") Duration timeToLive,
-      @ConfigProperty(name = "devices.command.workers", defaultValue = "2") int workers,
+      @ConfigProperty(name = "devices.command.workers", defaultValue = "4") int workers,
       @ConfigProperty(name = "devices.command.batch-size", defaultValue = "1000") int batchSize,
       @ConfigProperty(name = "devices.command.lease", defaultValue = "PT2M") Duration lease,
       @ConfigProperty(name = "devices.command.poll-interval", defaultValue = "PT1S")
