@@ -17,11 +17,11 @@ import javax.sql.DataSource;
 
 /**
  * The delivery rows, read and written with plain JDBC: this is the hot path of a fan-out to 100,000
- * devices. A batch is claimed in one transaction: select due rows (on PostgreSQL {@code FOR UPDATE
- * SKIP LOCKED}, so servers sharing the database take disjoint batches without waiting), then stamp
- * each with the batch's claim token and a lease by a conditional UPDATE on its primary key; a row
- * another worker took in between fails the condition and is not ours. Portable to H2, whose row
- * locks serialise the two UPDATEs.
+ * devices. On PostgreSQL a batch is claimed by one {@code UPDATE ... FROM (SELECT ... FOR UPDATE
+ * SKIP LOCKED) ... RETURNING}, so servers sharing the database take disjoint batches without
+ * waiting. The portable way (H2): in one transaction, select due rows, then stamp each with the
+ * batch's claim token and a lease by a conditional UPDATE on its primary key; a row another worker
+ * took in between fails the condition and is not ours.
  */
 @ApplicationScoped
 public class CommandOutbox {
@@ -41,6 +41,9 @@ public class CommandOutbox {
   List<ClaimedDelivery> claim(String token, int limit, Instant now, Instant leaseUntil)
       throws SQLException {
     try (Connection db = dataSource.getConnection()) {
+      if (isPostgres(db)) {
+        return claimOnPostgres(db, token, limit, now, leaseUntil);
+      }
       db.setAutoCommit(false);
       try {
         List<ClaimedDelivery> candidates = candidates(db, limit, now);
@@ -79,14 +82,40 @@ public class CommandOutbox {
     }
   }
 
+  /** One statement: pick due rows nobody holds (SKIP LOCKED), stamp them, return them. */
+  private static List<ClaimedDelivery> claimOnPostgres(
+      Connection db, String token, int limit, Instant now, Instant leaseUntil) throws SQLException {
+    db.setAutoCommit(true);
+    try (PreparedStatement claim =
+        db.prepareStatement(
+            "UPDATE command_delivery d SET lease_owner = ?, lease_until = ?,"
+                + " attempts = d.attempts + 1 FROM (SELECT command_id, device_id"
+                + " FROM command_delivery WHERE "
+                + DUE
+                + " ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) c"
+                + " WHERE d.command_id = c.command_id AND d.device_id = c.device_id"
+                + " RETURNING d.command_id, d.device_id, d.attempts")) {
+      claim.setString(1, token);
+      claim.setLong(2, leaseUntil.toEpochMilli());
+      claim.setLong(3, now.toEpochMilli());
+      claim.setLong(4, now.toEpochMilli());
+      claim.setInt(5, limit);
+      List<ClaimedDelivery> claimed = new ArrayList<>(limit);
+      try (ResultSet rows = claim.executeQuery()) {
+        while (rows.next()) {
+          claimed.add(new ClaimedDelivery(rows.getString(1), rows.getString(2), rows.getInt(3)));
+        }
+      }
+      return claimed;
+    }
+  }
+
   private List<ClaimedDelivery> candidates(Connection db, int limit, Instant now)
       throws SQLException {
     String select =
         "SELECT command_id, device_id, attempts FROM command_delivery WHERE "
             + DUE
-            + (isPostgres(db)
-                ? " ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED"
-                : " FETCH FIRST ? ROWS ONLY");
+            + " FETCH FIRST ? ROWS ONLY";
     List<ClaimedDelivery> candidates = new ArrayList<>(limit);
     try (PreparedStatement due = db.prepareStatement(select)) {
       due.setLong(1, now.toEpochMilli());
@@ -146,27 +175,12 @@ public class CommandOutbox {
   void record(String token, List<Outcome> outcomes, Instant now) throws SQLException {
     try (Connection db = dataSource.getConnection()) {
       db.setAutoCommit(false);
-      try (PreparedStatement update =
-          db.prepareStatement(
-              "UPDATE command_delivery SET state = ?, last_error = ?, next_attempt_at = ?,"
-                  + " delivered_at = ?, transport = ?, lease_owner = NULL, lease_until = NULL"
-                  + " WHERE command_id = ? AND device_id = ? AND lease_owner = ?")) {
-        for (Outcome outcome : outcomes) {
-          update.setString(1, outcome.state().name());
-          update.setString(2, outcome.error());
-          update.setLong(3, outcome.nextAttempt().toEpochMilli());
-          if (outcome.state() == DeliveryState.delivered) {
-            update.setLong(4, now.toEpochMilli());
-          } else {
-            update.setNull(4, java.sql.Types.BIGINT);
-          }
-          update.setString(5, outcome.transport());
-          update.setString(6, outcome.delivery().commandId());
-          update.setString(7, outcome.delivery().deviceId());
-          update.setString(8, token);
-          update.addBatch();
+      try {
+        List<Outcome> rowByRow = outcomes;
+        if (isPostgres(db)) {
+          rowByRow = recordDeliveredAtOnce(db, token, outcomes, now);
         }
-        update.executeBatch();
+        recordRowByRow(db, token, rowByRow, now);
         db.commit();
       } catch (SQLException | RuntimeException e) {
         db.rollback();
@@ -174,6 +188,75 @@ public class CommandOutbox {
       } finally {
         db.setAutoCommit(true);
       }
+    }
+  }
+
+  /**
+   * PostgreSQL: the delivered ones (nearly all, usually) with one UPDATE per command and transport,
+   * their device ids as an array.
+   *
+   * @return the outcomes left to record row by row
+   */
+  private static List<Outcome> recordDeliveredAtOnce(
+      Connection db, String token, List<Outcome> outcomes, Instant now) throws SQLException {
+    Map<List<String>, List<String>> delivered = new HashMap<>();
+    List<Outcome> others = new ArrayList<>();
+    for (Outcome outcome : outcomes) {
+      if (outcome.state() == DeliveryState.delivered) {
+        delivered
+            .computeIfAbsent(
+                List.of(outcome.delivery().commandId(), outcome.transport()),
+                k -> new ArrayList<>())
+            .add(outcome.delivery().deviceId());
+      } else {
+        others.add(outcome);
+      }
+    }
+    try (PreparedStatement update =
+        db.prepareStatement(
+            "UPDATE command_delivery SET state = 'delivered', last_error = NULL,"
+                + " next_attempt_at = ?, delivered_at = ?, transport = ?, lease_owner = NULL,"
+                + " lease_until = NULL WHERE command_id = ? AND lease_owner = ?"
+                + " AND device_id = ANY (?)")) {
+      for (Map.Entry<List<String>, List<String>> group : delivered.entrySet()) {
+        update.setLong(1, now.toEpochMilli());
+        update.setLong(2, now.toEpochMilli());
+        update.setString(3, group.getKey().get(1));
+        update.setString(4, group.getKey().get(0));
+        update.setString(5, token);
+        update.setArray(6, db.createArrayOf("varchar", group.getValue().toArray()));
+        update.executeUpdate();
+      }
+    }
+    return others;
+  }
+
+  private static void recordRowByRow(
+      Connection db, String token, List<Outcome> outcomes, Instant now) throws SQLException {
+    if (outcomes.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement update =
+        db.prepareStatement(
+            "UPDATE command_delivery SET state = ?, last_error = ?, next_attempt_at = ?,"
+                + " delivered_at = ?, transport = ?, lease_owner = NULL, lease_until = NULL"
+                + " WHERE command_id = ? AND device_id = ? AND lease_owner = ?")) {
+      for (Outcome outcome : outcomes) {
+        update.setString(1, outcome.state().name());
+        update.setString(2, outcome.error());
+        update.setLong(3, outcome.nextAttempt().toEpochMilli());
+        if (outcome.state() == DeliveryState.delivered) {
+          update.setLong(4, now.toEpochMilli());
+        } else {
+          update.setNull(4, java.sql.Types.BIGINT);
+        }
+        update.setString(5, outcome.transport());
+        update.setString(6, outcome.delivery().commandId());
+        update.setString(7, outcome.delivery().deviceId());
+        update.setString(8, token);
+        update.addBatch();
+      }
+      update.executeBatch();
     }
   }
 
