@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -13,7 +12,6 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -52,7 +50,6 @@ class CommandIT {
     subscriber = new MqttSubscriber(TestBroker.url());
     owner = Api.owner();
     fixtures = new Fixtures(owner);
-    TestBroker.awaitServerConnected(owner);
   }
 
   @AfterAll
@@ -296,20 +293,5 @@ class CommandIT {
     assertEquals("x", status.getString("name"));
     assertEquals(JsonValue.NULL, status.get("payload"));
     assertFalse(status.getString("expiresAt").isEmpty());
-  }
-
-  @Test
-  void readinessShowsTheBrokerConnection() {
-    JsonObject health = owner.withToken(null).get("/health/ready").expect(200).object();
-    JsonArray checks = health.getJsonArray("checks");
-    JsonObject transports =
-        checks.getValuesAs(JsonObject.class).stream()
-            .filter(c -> c.getString("name").equals("commandTransports"))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError(health.toString()));
-    assertEquals("connected", transports.getJsonObject("data").getString("mqtt"));
-    Set<String> names = new HashSet<>();
-    checks.getValuesAs(JsonObject.class).forEach(c -> names.add(c.getString("name")));
-    assertTrue(names.contains("database"));
   }
 }

@@ -67,7 +67,9 @@ class OperabilityIT {
   @Test
   void readinessIsUpWithTheDatabaseCheckUp() {
     // Right after a deployment Liberty may answer before the application's checks are
-    // registered (UP with no checks): wait for them.
+    // registered (UP with no checks): wait for them. (Only this class asks /health: after an
+    // earlier deployment of the same application was asked, Liberty's mpHealth-4.0 no longer
+    // finds the checks of a redeployed one.)
     JsonObject database =
         Awaits.until(
             "the database readiness check",
@@ -81,6 +83,26 @@ class OperabilityIT {
                   .findFirst();
             });
     assertEquals("UP", database.getString("status"), database.toString());
+  }
+
+  @Test
+  void readinessShowsTheMqttBrokerConnection() {
+    // The broker is started with the test run (BrokerSession); the server connects by itself.
+    JsonObject transports =
+        Awaits.until(
+            "the mqtt transport to report itself connected",
+            java.time.Duration.ofSeconds(90),
+            () -> {
+              JsonObject health =
+                  Api.owner().withToken(null).get("/health/ready").expect(200).object();
+              return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                  .filter(check -> check.getString("name").equals("commandTransports"))
+                  .filter(
+                      check ->
+                          "connected".equals(check.getJsonObject("data").getString("mqtt", "")))
+                  .findFirst();
+            });
+    assertEquals("UP", transports.getString("status"), transports.toString());
   }
 
   // ---------------------------------------------------------------------------------------------
