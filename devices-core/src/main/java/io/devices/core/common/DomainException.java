@@ -33,8 +33,4 @@ public class DomainException extends RuntimeException {
   public static DomainException notFound(String what) {
     return new DomainException(ErrorCode.NOT_FOUND, what + " was not found");
   }
-
-  public static DomainException notImplemented(String message) {
-    return new DomainException(ErrorCode.NOT_IMPLEMENTED, message);
-  }
 }

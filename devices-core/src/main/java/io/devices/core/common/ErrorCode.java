@@ -8,6 +8,5 @@ public enum ErrorCode {
   VALIDATION,
   UNAUTHORIZED,
   FORBIDDEN,
-  NOT_FOUND,
-  NOT_IMPLEMENTED
+  NOT_FOUND
 }

@@ -19,8 +19,7 @@ final class ErrorResponses {
           ErrorCode.VALIDATION, 400,
           ErrorCode.UNAUTHORIZED, 401,
           ErrorCode.FORBIDDEN, 403,
-          ErrorCode.NOT_FOUND, 404,
-          ErrorCode.NOT_IMPLEMENTED, 501);
+          ErrorCode.NOT_FOUND, 404);
 
   private static final Map<Integer, String> TYPE_OF_STATUS =
       Map.of(
