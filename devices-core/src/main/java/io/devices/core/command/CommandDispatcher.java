@@ -177,8 +177,9 @@ public class CommandDispatcher {
           new CommandOutbox.Outcome(
               delivery, transport, DeliveryState.failed, bounded(result.reason()), now);
       case RETRY_LATER -> {
-        Instant next = now.plus(settings.delayAfter(delivery.attempts()));
-        if (next.isAfter(command(delivery.commandId()).expiresAt())) {
+        Optional<Instant> next =
+            settings.retryAt(delivery.attempts(), now, command(delivery.commandId()).expiresAt());
+        if (next.isEmpty()) {
           yield new CommandOutbox.Outcome(
               delivery,
               transport,
@@ -187,7 +188,7 @@ public class CommandDispatcher {
               now);
         }
         yield new CommandOutbox.Outcome(
-            delivery, transport, DeliveryState.pending, bounded(result.reason()), next);
+            delivery, transport, DeliveryState.pending, bounded(result.reason()), next.get());
       }
     };
   }

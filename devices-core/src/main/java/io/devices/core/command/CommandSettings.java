@@ -3,6 +3,8 @@ package io.devices.core.command;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -79,5 +81,14 @@ public class CommandSettings {
   public Duration delayAfter(int attempt) {
     Duration delay = retryDelay.multipliedBy(1L << Math.min(30, Math.max(0, attempt - 1)));
     return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+  }
+
+  /**
+   * When to try again after a failed attempt, or empty when that would be past the command's expiry
+   * (its time to live): the delivery then fails.
+   */
+  public Optional<Instant> retryAt(int attempt, Instant now, Instant expiresAt) {
+    Instant next = now.plus(delayAfter(attempt));
+    return next.isAfter(expiresAt) ? Optional.empty() : Optional.of(next);
   }
 }

@@ -1,0 +1,42 @@
+package io.devices.core.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Retries: a doubling wait up to a cap, until the command's time to live has passed. */
+class CommandSettingsTest {
+  private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+  private final CommandSettings settings =
+      new CommandSettings(
+          "mqtt",
+          Duration.ofHours(24),
+          4,
+          1000,
+          Duration.ofMinutes(2),
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(1),
+          Duration.ofMinutes(5));
+
+  @Test
+  void theWaitDoublesUpToItsCap() {
+    assertEquals(Duration.ofSeconds(1), settings.delayAfter(1));
+    assertEquals(Duration.ofSeconds(2), settings.delayAfter(2));
+    assertEquals(Duration.ofSeconds(64), settings.delayAfter(7));
+    assertEquals(Duration.ofSeconds(256), settings.delayAfter(9));
+    assertEquals(Duration.ofMinutes(5), settings.delayAfter(10));
+    assertEquals(Duration.ofMinutes(5), settings.delayAfter(500));
+  }
+
+  @Test
+  void aDeliveryIsRetriedWhileTheCommandLivesThenFails() {
+    Instant expiry = NOW.plusSeconds(10);
+    assertEquals(Optional.of(NOW.plusSeconds(8)), settings.retryAt(4, NOW, expiry));
+    assertTrue(settings.retryAt(5, NOW, expiry).isEmpty(), "16 s would be past the expiry");
+    assertTrue(settings.retryAt(1, expiry, expiry).isEmpty(), "nothing after the expiry");
+  }
+}
