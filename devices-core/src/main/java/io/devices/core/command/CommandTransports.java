@@ -1,9 +1,9 @@
 package io.devices.core.command;
 
-import io.devices.core.plugin.LoadedPlugins;
-import io.devices.core.plugin.PluginLoader;
+import io.devices.core.plugin.PluginRegistry;
 import io.devices.core.plugin.PluginSettings;
 import io.devices.spi.command.CommandTransport;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,49 +23,36 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class CommandTransports {
   @Inject Config config;
-  private volatile LoadedPlugins<CommandTransport> loaded;
+  private PluginRegistry<CommandTransport> registry;
 
-  void load(@Observes Startup startup) {
-    loaded();
+  @PostConstruct
+  void init() {
+    registry =
+        new PluginRegistry<>(
+            CommandTransport.class, id -> PluginSettings.under(config, "devices." + id));
   }
 
-  private LoadedPlugins<CommandTransport> loaded() {
-    LoadedPlugins<CommandTransport> current = loaded;
-    if (current == null) {
-      synchronized (this) {
-        if (loaded == null) {
-          ClassLoader loader = Thread.currentThread().getContextClassLoader();
-          loaded =
-              PluginLoader.load(
-                  CommandTransport.class,
-                  loader != null ? loader : CommandTransport.class.getClassLoader(),
-                  id -> PluginSettings.under(config, "devices." + id));
-        }
-        current = loaded;
-      }
-    }
-    return current;
+  void load(@Observes Startup startup) {
+    registry.loaded();
   }
 
   public Optional<CommandTransport> find(String id) {
-    return Optional.ofNullable(loaded().byId().get(id));
+    return registry.find(id);
   }
 
   /** Each installed transport's id and whether it can deliver now. */
   public Map<String, Boolean> connections() {
     Map<String, Boolean> states = new TreeMap<>();
-    loaded().byId().forEach((id, transport) -> states.put(id, transport.isConnected()));
+    registry.loaded().byId().forEach((id, transport) -> states.put(id, transport.isConnected()));
     return states;
   }
 
   public List<String> failures() {
-    return loaded().failures();
+    return registry.loaded().failures();
   }
 
   @PreDestroy
   void stop() {
-    if (loaded != null) {
-      PluginLoader.stopAll(loaded.byId().values());
-    }
+    registry.stop();
   }
 }

@@ -1,10 +1,10 @@
 package io.devices.core.export;
 
 import io.devices.core.common.DomainException;
-import io.devices.core.plugin.LoadedPlugins;
-import io.devices.core.plugin.PluginLoader;
+import io.devices.core.plugin.PluginRegistry;
 import io.devices.core.plugin.PluginSettings;
 import io.devices.spi.export.ExportFormat;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * The installed export formats: the built-in ones and those in the server's plugins directory,
- * found once at start-up through the application's class loader, which sees both.
+ * found once at start-up. A format's settings are the keys {@code devices.export.<id>.*}.
  */
 @ApplicationScoped
 public class ExportFormats {
@@ -25,32 +25,21 @@ public class ExportFormats {
   public static final String DEFAULT = "csv";
 
   @Inject Config config;
-  private volatile LoadedPlugins<ExportFormat> loaded;
+  private PluginRegistry<ExportFormat> registry;
 
-  void load(@Observes Startup startup) {
-    loaded();
+  @PostConstruct
+  void init() {
+    registry =
+        new PluginRegistry<>(
+            ExportFormat.class, id -> PluginSettings.under(config, "devices.export." + id));
   }
 
-  private LoadedPlugins<ExportFormat> loaded() {
-    LoadedPlugins<ExportFormat> current = loaded;
-    if (current == null) {
-      synchronized (this) {
-        if (loaded == null) {
-          ClassLoader loader = Thread.currentThread().getContextClassLoader();
-          loaded =
-              PluginLoader.load(
-                  ExportFormat.class,
-                  loader != null ? loader : ExportFormat.class.getClassLoader(),
-                  id -> PluginSettings.under(config, "devices.export." + id));
-        }
-        current = loaded;
-      }
-    }
-    return current;
+  void load(@Observes Startup startup) {
+    registry.loaded();
   }
 
   public Optional<ExportFormat> find(String id) {
-    return Optional.ofNullable(loaded().byId().get(id));
+    return registry.find(id);
   }
 
   /**
@@ -67,18 +56,16 @@ public class ExportFormats {
 
   /** The ids of the installed formats, sorted. */
   public List<String> ids() {
-    return List.copyOf(new TreeSet<>(loaded().byId().keySet()));
+    return List.copyOf(new TreeSet<>(registry.loaded().byId().keySet()));
   }
 
   /** Why plugins were left out, for operators. */
   public List<String> failures() {
-    return loaded().failures();
+    return registry.loaded().failures();
   }
 
   @PreDestroy
   void stop() {
-    if (loaded != null) {
-      PluginLoader.stopAll(loaded.byId().values());
-    }
+    registry.stop();
   }
 }
