@@ -17,7 +17,7 @@ CREATE TABLE export_job (
   error_message   VARCHAR(4000),
   file_name       VARCHAR(255),
   media_type      VARCHAR(255),
-  file_deleted    SMALLINT      DEFAULT 0 NOT NULL,
+  file_deleted    BOOLEAN       DEFAULT FALSE NOT NULL,
   created_at      BIGINT        NOT NULL,
   started_at      BIGINT,
   finished_at     BIGINT,

@@ -222,7 +222,7 @@ public class ExportJobs {
   @SuppressWarnings("unchecked")
   List<Object[]> expiredFiles(Instant now, int limit) {
     return em.createNativeQuery(
-            "SELECT id, file_name FROM export_job WHERE file_deleted = 0 AND expires_at < ?1")
+            "SELECT id, file_name FROM export_job WHERE file_deleted = FALSE AND expires_at < ?1")
         .setParameter(1, now.toEpochMilli())
         .setMaxResults(limit)
         .getResultList();
@@ -230,7 +230,7 @@ public class ExportJobs {
 
   @Transactional
   public void markFileDeleted(String exportId) {
-    em.createNativeQuery("UPDATE export_job SET file_deleted = 1 WHERE id = ?1")
+    em.createNativeQuery("UPDATE export_job SET file_deleted = TRUE WHERE id = ?1")
         .setParameter(1, exportId)
         .executeUpdate();
   }
