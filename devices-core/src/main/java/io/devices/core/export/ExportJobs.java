@@ -3,6 +3,7 @@ package io.devices.core.export;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -58,29 +59,27 @@ public class ExportJobs {
   /** Takes the job for {@code owner} until {@code leaseUntil}; false when it is not claimable. */
   @Transactional
   public boolean claim(String exportId, String owner, Instant now, Instant leaseUntil) {
-    return em.createNativeQuery(
-                "UPDATE export_job SET state = 'running', lease_owner = ?1, lease_until = ?2,"
-                    + " attempts = attempts + 1, started_at = ?3"
-                    + " WHERE id = ?4 AND ((state = 'queued' AND next_attempt_at <= ?3)"
-                    + " OR (state = 'running' AND lease_until < ?3))")
-            .setParameter(1, owner)
-            .setParameter(2, leaseUntil.toEpochMilli())
-            .setParameter(3, now.toEpochMilli())
-            .setParameter(4, exportId)
-            .executeUpdate()
+    return update(
+            "UPDATE export_job SET state = 'running', lease_owner = ?1, lease_until = ?2,"
+                + " attempts = attempts + 1, started_at = ?3"
+                + " WHERE id = ?4 AND ((state = 'queued' AND next_attempt_at <= ?3)"
+                + " OR (state = 'running' AND lease_until < ?3))",
+            owner,
+            leaseUntil.toEpochMilli(),
+            now.toEpochMilli(),
+            exportId)
         == 1;
   }
 
   /** Extends the lease; false when {@code owner} no longer holds it. */
   @Transactional
   public boolean renew(String exportId, String owner, Instant leaseUntil) {
-    return em.createNativeQuery(
-                "UPDATE export_job SET lease_until = ?1"
-                    + " WHERE id = ?2 AND state = 'running' AND lease_owner = ?3")
-            .setParameter(1, leaseUntil.toEpochMilli())
-            .setParameter(2, exportId)
-            .setParameter(3, owner)
-            .executeUpdate()
+    return update(
+            "UPDATE export_job SET lease_until = ?1"
+                + " WHERE id = ?2 AND state = 'running' AND lease_owner = ?3",
+            leaseUntil.toEpochMilli(),
+            exportId,
+            owner)
         == 1;
   }
 
@@ -95,19 +94,18 @@ public class ExportJobs {
       Instant now,
       Instant expiresAt) {
     boolean done =
-        em.createNativeQuery(
-                    "UPDATE export_job SET state = 'succeeded', device_count = ?1, file_name = ?2,"
-                        + " media_type = ?3, finished_at = ?4, expires_at = ?5, lease_owner = NULL,"
-                        + " lease_until = NULL, error_type = NULL, error_message = NULL"
-                        + " WHERE id = ?6 AND state = 'running' AND lease_owner = ?7")
-                .setParameter(1, deviceCount)
-                .setParameter(2, fileName)
-                .setParameter(3, mediaType)
-                .setParameter(4, now.toEpochMilli())
-                .setParameter(5, expiresAt.toEpochMilli())
-                .setParameter(6, exportId)
-                .setParameter(7, owner)
-                .executeUpdate()
+        update(
+                "UPDATE export_job SET state = 'succeeded', device_count = ?1, file_name = ?2,"
+                    + " media_type = ?3, finished_at = ?4, expires_at = ?5, lease_owner = NULL,"
+                    + " lease_until = NULL, error_type = NULL, error_message = NULL"
+                    + " WHERE id = ?6 AND state = 'running' AND lease_owner = ?7",
+                deviceCount,
+                fileName,
+                mediaType,
+                now.toEpochMilli(),
+                expiresAt.toEpochMilli(),
+                exportId,
+                owner)
             == 1;
     if (done) {
       releaseDeliveries(exportId, now);
@@ -118,16 +116,15 @@ public class ExportJobs {
   /** Puts the job back in the queue for another attempt at {@code retryAt}. */
   @Transactional
   public boolean retryLater(String exportId, String owner, ExportError error, Instant retryAt) {
-    return em.createNativeQuery(
-                "UPDATE export_job SET state = 'queued', next_attempt_at = ?1, error_type = ?2,"
-                    + " error_message = ?3, lease_owner = NULL, lease_until = NULL"
-                    + " WHERE id = ?4 AND state = 'running' AND lease_owner = ?5")
-            .setParameter(1, retryAt.toEpochMilli())
-            .setParameter(2, error.type())
-            .setParameter(3, error.message())
-            .setParameter(4, exportId)
-            .setParameter(5, owner)
-            .executeUpdate()
+    return update(
+            "UPDATE export_job SET state = 'queued', next_attempt_at = ?1, error_type = ?2,"
+                + " error_message = ?3, lease_owner = NULL, lease_until = NULL"
+                + " WHERE id = ?4 AND state = 'running' AND lease_owner = ?5",
+            retryAt.toEpochMilli(),
+            error.type(),
+            error.message(),
+            exportId,
+            owner)
         == 1;
   }
 
@@ -135,16 +132,15 @@ public class ExportJobs {
   @Transactional
   public boolean fail(String exportId, String owner, ExportError error, Instant now) {
     boolean done =
-        em.createNativeQuery(
-                    "UPDATE export_job SET state = 'failed', finished_at = ?1, error_type = ?2,"
-                        + " error_message = ?3, lease_owner = NULL, lease_until = NULL"
-                        + " WHERE id = ?4 AND state = 'running' AND lease_owner = ?5")
-                .setParameter(1, now.toEpochMilli())
-                .setParameter(2, error.type())
-                .setParameter(3, error.message())
-                .setParameter(4, exportId)
-                .setParameter(5, owner)
-                .executeUpdate()
+        update(
+                "UPDATE export_job SET state = 'failed', finished_at = ?1, error_type = ?2,"
+                    + " error_message = ?3, lease_owner = NULL, lease_until = NULL"
+                    + " WHERE id = ?4 AND state = 'running' AND lease_owner = ?5",
+                now.toEpochMilli(),
+                error.type(),
+                error.message(),
+                exportId,
+                owner)
             == 1;
     if (done) {
       releaseDeliveries(exportId, now);
@@ -153,12 +149,11 @@ public class ExportJobs {
   }
 
   private void releaseDeliveries(String exportId, Instant now) {
-    em.createNativeQuery(
-            "UPDATE export_delivery SET state = 'pending', next_attempt_at = ?1"
-                + " WHERE export_id = ?2 AND state = 'waiting'")
-        .setParameter(1, now.toEpochMilli())
-        .setParameter(2, exportId)
-        .executeUpdate();
+    update(
+        "UPDATE export_delivery SET state = 'pending', next_attempt_at = ?1"
+            + " WHERE export_id = ?2 AND state = 'waiting'",
+        now.toEpochMilli(),
+        exportId);
   }
 
   /** Deliveries a worker may claim now. */
@@ -183,15 +178,14 @@ public class ExportJobs {
   /** Takes a due delivery for one attempt; false when it is not due or someone else has it. */
   @Transactional
   public boolean claimDelivery(String deliveryId, String owner, Instant now, Instant leaseUntil) {
-    return em.createNativeQuery(
-                "UPDATE export_delivery SET lease_owner = ?1, lease_until = ?2,"
-                    + " attempts = attempts + 1 WHERE id = ?3 AND state = 'pending'"
-                    + " AND next_attempt_at <= ?4 AND (lease_until IS NULL OR lease_until < ?4)")
-            .setParameter(1, owner)
-            .setParameter(2, leaseUntil.toEpochMilli())
-            .setParameter(3, deliveryId)
-            .setParameter(4, now.toEpochMilli())
-            .executeUpdate()
+    return update(
+            "UPDATE export_delivery SET lease_owner = ?1, lease_until = ?2,"
+                + " attempts = attempts + 1 WHERE id = ?3 AND state = 'pending'"
+                + " AND next_attempt_at <= ?4 AND (lease_until IS NULL OR lease_until < ?4)",
+            owner,
+            leaseUntil.toEpochMilli(),
+            deliveryId,
+            now.toEpochMilli())
         == 1;
   }
 
@@ -205,17 +199,16 @@ public class ExportJobs {
   @Transactional
   public void recordDelivery(
       String deliveryId, String owner, DeliveryState state, String error, Instant nextAttempt) {
-    em.createNativeQuery(
-            "UPDATE export_delivery SET state = ?1, last_error = ?2, next_attempt_at = ?3,"
-                + " delivered_at = CASE WHEN ?1 = 'delivered' THEN ?3 END, lease_owner = NULL,"
-                + " lease_until = NULL"
-                + " WHERE id = ?4 AND lease_owner = ?5")
-        .setParameter(1, state.name())
-        .setParameter(2, error)
-        .setParameter(3, nextAttempt.toEpochMilli())
-        .setParameter(4, deliveryId)
-        .setParameter(5, owner)
-        .executeUpdate();
+    update(
+        "UPDATE export_delivery SET state = ?1, last_error = ?2, next_attempt_at = ?3,"
+            + " delivered_at = CASE WHEN ?1 = 'delivered' THEN ?3 END, lease_owner = NULL,"
+            + " lease_until = NULL"
+            + " WHERE id = ?4 AND lease_owner = ?5",
+        state.name(),
+        error,
+        nextAttempt.toEpochMilli(),
+        deliveryId,
+        owner);
   }
 
   /** Finished jobs whose link has expired and whose file is still on disk. */
@@ -230,8 +223,15 @@ public class ExportJobs {
 
   @Transactional
   public void markFileDeleted(String exportId) {
-    em.createNativeQuery("UPDATE export_job SET file_deleted = TRUE WHERE id = ?1")
-        .setParameter(1, exportId)
-        .executeUpdate();
+    update("UPDATE export_job SET file_deleted = TRUE WHERE id = ?1", exportId);
+  }
+
+  /** Runs a native UPDATE with positional parameters ?1, ?2, ... and returns the rows changed. */
+  private int update(String sql, Object... parameters) {
+    Query update = em.createNativeQuery(sql);
+    for (int i = 0; i < parameters.length; i++) {
+      update.setParameter(i + 1, parameters[i]);
+    }
+    return update.executeUpdate();
   }
 }
