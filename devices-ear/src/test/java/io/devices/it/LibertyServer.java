@@ -28,8 +28,10 @@ import java.util.stream.Stream;
  * server (assembled by the build), the real EAR in {@code apps/}, and nothing test-specific (no
  * Arquillian connector). Its settings are environment variables, as in production: {@code
  * DEVICES_HTTP_PORT}, {@code DEVICES_HTTPS_PORT}, {@code DEVICES_BOOTSTRAP_TOKEN}, {@code
- * DEVICES_BOOTSTRAP_EMAIL}; the database is the default embedded H2 file under the server's
- * directory, so {@link #create()} (which deletes the directory first) gives a fresh database.
+ * DEVICES_BOOTSTRAP_EMAIL}. Its database is the default embedded H2 file under the server's
+ * directory or, when the tests run on PostgreSQL, a database of its own ({@link TestDatabase});
+ * either way {@link #create()} gives a fresh one. A {@code DEVICES_DB_URL} in the environment given
+ * to the constructor wins (several servers sharing one database).
  *
  * <p>Typical use:
  *
@@ -111,6 +113,11 @@ public final class LibertyServer implements AutoCloseable {
     return directory().resolve("plugins");
   }
 
+  /** The JDBC URL of this server's own database (H2 file or PostgreSQL, see TestDatabase). */
+  public String ownDatabaseUrl() {
+    return TestDatabase.jdbcUrlFor(name, directory());
+  }
+
   public Path messagesLog() {
     return directory().resolve("logs/messages.log");
   }
@@ -145,6 +152,9 @@ public final class LibertyServer implements AutoCloseable {
               + "\" name=\"devices\"/>\n"
               + "</server>\n");
       Files.deleteIfExists(pidFile());
+      if (!environment.containsKey("DEVICES_DB_URL")) {
+        TestDatabase.recreateFor(name);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -311,6 +321,7 @@ public final class LibertyServer implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(script.toString(), action, name);
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(key -> key.startsWith("DEVICES_"));
+    env.putAll(TestDatabase.environmentFor(name));
     env.putAll(environment);
     env.put("DEVICES_HTTP_PORT", Integer.toString(httpPort));
     env.put("DEVICES_HTTPS_PORT", Integer.toString(httpsPort));

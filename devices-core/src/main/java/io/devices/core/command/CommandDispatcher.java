@@ -16,6 +16,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Delivers pending commands. Up to {@code devices.command.workers} workers each claim a batch of
@@ -53,6 +55,10 @@ public class CommandDispatcher {
   @Inject CommandTransports transports;
   @Inject CommandSettings settings;
   @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "devices.shutdown.grace", defaultValue = "PT10S")
+  Duration shutdownGrace;
 
   private final AtomicInteger running = new AtomicInteger();
   private final Map<String, CommandOutbox.CommandRow> commands = new ConcurrentHashMap<>();
@@ -228,11 +234,37 @@ public class CommandDispatcher {
     return text.length() > 2000 ? text.substring(0, 2000) : text;
   }
 
+  /**
+   * A clean stop: no new batches; the workers get {@code devices.shutdown.grace} to deliver and
+   * record the batch they hold; whatever this server still holds after that is released, so that
+   * after a restart (or on another server) nothing waits for a lease to expire.
+   */
   @PreDestroy
   void stop() {
     stopped = true;
     if (polling != null) {
       polling.cancel(false);
+    }
+    Instant deadline = clock.instant().plus(shutdownGrace);
+    while (running.get() > 0 && clock.instant().isBefore(deadline)) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    try {
+      int released = outbox.releaseClaimsOf(NodeId.current(), clock.instant());
+      LOG.info(
+          () ->
+              "Command delivery stopped; released "
+                  + released
+                  + " claimed deliveries, "
+                  + running.get()
+                  + " workers still busy");
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "Could not release this server's claimed deliveries", e);
     }
   }
 }

@@ -31,6 +31,8 @@ public class ExportRunner {
   @Inject ExportSettings settings;
   @Inject Clock clock;
 
+  private volatile boolean stopping;
+
   /** Thrown when another worker took over the job: this attempt stops without a word. */
   private static final class LeaseLost extends Exception {
     private static final long serialVersionUID = 1L;
@@ -40,12 +42,29 @@ public class ExportRunner {
     }
   }
 
+  /** Thrown when the server stops: the attempt ends, and its job is released by the workers. */
+  private static final class Stopping extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Stopping() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Running attempts end at their next device; nothing new starts. */
+  void stop() {
+    stopping = true;
+  }
+
   /**
    * Claims the job and runs it when it is claimable.
    *
    * @return whether this worker ran the job
    */
   public boolean runIfClaimable(String exportId) {
+    if (stopping) {
+      return false;
+    }
     String owner = NodeId.current();
     Instant now = clock.instant();
     if (!jobs.claim(exportId, owner, now, now.plus(settings.lease()))) {
@@ -84,6 +103,8 @@ public class ExportRunner {
           now,
           now.plus(settings.linkLifetime()));
       LOG.info(() -> "Export " + job.id() + " wrote " + count + " devices");
+    } catch (Stopping e) {
+      LOG.info(() -> "Export " + job.id() + " interrupted by the server's stop");
     } catch (LeaseLost e) {
       LOG.warning(() -> "Export " + job.id() + " was taken over by another worker");
     } catch (PermanentFailure e) {
@@ -115,6 +136,9 @@ public class ExportRunner {
               settings.chunkSize(),
               chunk -> {
                 for (ExportedDevice device : chunk) {
+                  if (stopping) {
+                    throw new Stopping();
+                  }
                   writer.device(device);
                   // Per device, not per chunk: a slow format may take longer than a lease per
                   // chunk.

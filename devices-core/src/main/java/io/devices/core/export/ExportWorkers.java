@@ -1,5 +1,6 @@
 package io.devices.core.export;
 
+import io.devices.core.common.NodeId;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -12,7 +13,9 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.nio.file.Files;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,6 +24,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Drives export work on Jakarta Concurrency executors. A new job starts as soon as its request has
@@ -40,12 +44,18 @@ public class ExportWorkers {
   ManagedScheduledExecutorService scheduler;
 
   @Inject ExportJobs jobs;
+  @Inject ExportClaims claims;
   @Inject ExportRunner runner;
   @Inject ExportDeliveries deliveries;
   @Inject ExportFiles files;
   @Inject ExportSettings settings;
   @Inject Clock clock;
 
+  @Inject
+  @ConfigProperty(name = "devices.shutdown.grace", defaultValue = "PT10S")
+  Duration shutdownGrace;
+
+  private volatile boolean stopped;
   private Semaphore slots;
   private ScheduledFuture<?> polling;
   private Instant nextCleanup = Instant.MIN;
@@ -69,6 +79,9 @@ public class ExportWorkers {
   }
 
   void poll() {
+    if (stopped) {
+      return;
+    }
     try {
       Instant now = clock.instant();
       for (String exportId : jobs.claimable(now, settings.workers())) {
@@ -89,14 +102,14 @@ public class ExportWorkers {
   }
 
   private void submit(String exportId) {
-    if (slots == null || !slots.tryAcquire()) {
+    if (stopped || slots == null || !slots.tryAcquire()) {
       return; // every slot is busy: a later poll takes it
     }
     try {
       executor.execute(
           () -> {
             try {
-              if (runner.runIfClaimable(exportId)) {
+              if (runner.runIfClaimable(exportId) && !stopped) {
                 jobs.pendingDeliveriesOf(exportId).forEach(deliveries::deliverIfDue);
               }
             } catch (RuntimeException | Error e) {
@@ -142,10 +155,34 @@ public class ExportWorkers {
     }
   }
 
+  /**
+   * A clean stop: running exports end at their next device, the workers get {@code
+   * devices.shutdown.grace} to return, then every claim of this server is given back, so that after
+   * a restart (or on another server) nothing waits for a lease to expire.
+   */
   @PreDestroy
   void stop() {
+    stopped = true;
+    runner.stop();
     if (polling != null) {
       polling.cancel(false);
+    }
+    Instant deadline = clock.instant().plus(shutdownGrace);
+    while (slots != null
+        && slots.availablePermits() < settings.workers()
+        && clock.instant().isBefore(deadline)) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    try {
+      int released = claims.releaseAllOf(NodeId.current(), clock.instant());
+      LOG.info(() -> "Export workers stopped; released " + released + " running exports");
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not release this server's running exports", e);
     }
   }
 }

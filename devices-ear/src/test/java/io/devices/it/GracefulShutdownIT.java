@@ -1,0 +1,220 @@
+package io.devices.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A clean stop gives back what the server had claimed. Leases are ten minutes long here, and the
+ * shutdown grace one second, shorter than a slow vendor transport's batch: after a stop in the
+ * middle of a fan-out and of an export, no row may still hold a lease, and after the restart both
+ * finish within minutes, which they could not if they waited for the leases to expire.
+ */
+class GracefulShutdownIT {
+  private static final String SERVER_NAME = "devicesGracefulIT";
+  private static final Duration WAIT = Duration.ofSeconds(120);
+  private static final int DEVICES = 400;
+
+  /**
+   * Three seconds per batch, longer than the grace: a stop finds batches in the transport's hands.
+   */
+  private static final String SLOW_TRANSPORT =
+      """
+      package vendor.slowlink;
+
+      import io.devices.spi.command.*;
+      import java.util.*;
+
+      public final class SlowLinkTransport implements CommandTransport {
+        public String id() { return "slowlink"; }
+        public List<DeliveryOutcome> deliver(List<CommandMessage> batch) throws InterruptedException {
+          Thread.sleep(3000);
+          return Collections.nCopies(batch.size(), DeliveryOutcome.delivered());
+        }
+      }
+      """;
+
+  /** 50 ms per device: an export of 400 devices takes 20 s. */
+  private static final String SLOW_FORMAT =
+      """
+      package vendor.slowlink;
+
+      import io.devices.spi.export.*;
+      import java.io.*;
+      import java.nio.charset.StandardCharsets;
+
+      public final class SlowFormat implements ExportFormat {
+        public String id() { return "slowtext"; }
+        public String mediaType() { return "text/plain; charset=UTF-8"; }
+        public String fileExtension() { return "txt"; }
+        public ExportWriter open(OutputStream out) {
+          Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          return new ExportWriter() {
+            public void begin(ExportContext context) {}
+            public void device(ExportedDevice device) throws IOException {
+              try { Thread.sleep(50); } catch (InterruptedException e) { throw new InterruptedIOException(); }
+              writer.write(device.id() + "\\n");
+            }
+            public void end() throws IOException { writer.flush(); }
+          };
+        }
+      }
+      """;
+
+  private static LibertyServer server;
+  private static Api owner;
+  private static Fixtures fixtures;
+  private static CallbackReceiver callbacks;
+
+  @BeforeAll
+  static void startServerWithSlowPlugins() {
+    int port = Integer.parseInt(System.getProperty("it.restart.http.port")) + 4;
+    Map<String, String> env = new HashMap<>();
+    env.put("DEVICES_BOOTSTRAP_TOKEN", System.getProperty("it.owner.token"));
+    env.put("DEVICES_COMMAND_TRANSPORT", "slowlink");
+    env.put("DEVICES_COMMAND_LEASE", "PT10M");
+    env.put("DEVICES_COMMAND_BATCH_SIZE", "20");
+    env.put("DEVICES_COMMAND_WORKERS", "2");
+    env.put("DEVICES_COMMAND_POLL_INTERVAL", "PT0.5S");
+    env.put("DEVICES_EXPORT_LEASE", "PT10M");
+    env.put("DEVICES_EXPORT_POLL_INTERVAL", "PT0.5S");
+    env.put("DEVICES_EXPORT_CALLBACK_ALLOW_PRIVATE_NETWORKS", "true");
+    env.put("DEVICES_SHUTDOWN_GRACE", "PT1S");
+    server =
+        new LibertyServer(Path.of(System.getProperty("wlp.home")), SERVER_NAME, port, port + 1, env)
+            .create();
+    PluginJars.build(
+        server.plugins().resolve("slowlink.jar"),
+        Map.of(
+            "vendor.slowlink.SlowLinkTransport", SLOW_TRANSPORT,
+            "vendor.slowlink.SlowFormat", SLOW_FORMAT),
+        Map.of(
+            "io.devices.spi.command.CommandTransport", List.of("vendor.slowlink.SlowLinkTransport"),
+            "io.devices.spi.export.ExportFormat", List.of("vendor.slowlink.SlowFormat")));
+    server.start();
+    owner = new Api(server.baseUrl(), System.getProperty("it.owner.token"));
+    fixtures = new Fixtures(owner);
+    callbacks = new CallbackReceiver();
+  }
+
+  @AfterAll
+  static void stopAll() {
+    if (server != null) {
+      server.close();
+    }
+    if (callbacks != null) {
+      callbacks.close();
+    }
+  }
+
+  @Test
+  void aCleanStopReleasesEveryClaimAndTheWorkResumesAtOnceAfterTheRestart() throws Exception {
+    String app = fixtures.application("graceful stop");
+    for (int i = 0; i < DEVICES; i++) {
+      fixtures.device(
+          app, "{\"name\":\"d" + i + "\",\"tags\":[{\"key\":\"fleet\",\"value\":\"a\"}]}");
+    }
+    String commandId =
+        owner
+            .post(
+                "/applications/" + app + "/devices/command",
+                "{\"name\":\"reboot\",\"deviceTags\":[{\"key\":\"fleet\"}]}")
+            .expect(200)
+            .object()
+            .getString("commandId");
+    String exportId =
+        owner
+            .post(
+                Exports.exportPath(
+                    app, Map.of("format", "slowtext", "callbackUrl", callbacks.url("graceful"))),
+                null)
+            .expect(200)
+            .object()
+            .getString("exportId");
+    Awaits.until(
+        "the fan-out and the export to be under way",
+        WAIT,
+        () ->
+            Optional.of(true)
+                .filter(x -> commandStatus(app, commandId).getInt("delivered") >= 20)
+                .filter(x -> "running".equals(exportStatus(app, exportId).getString("state"))));
+
+    server.stop();
+
+    try (Connection db =
+            DriverManager.getConnection(
+                server.ownDatabaseUrl(), TestDatabase.user(), TestDatabase.password());
+        Statement sql = db.createStatement()) {
+      assertEquals(
+          0, count(sql, "SELECT COUNT(*) FROM command_delivery WHERE lease_owner IS NOT NULL"));
+      assertTrue(
+          count(sql, "SELECT COUNT(*) FROM command_delivery WHERE state = 'pending'") > 0,
+          "stopped in the middle of the fan-out");
+      assertEquals(0, count(sql, "SELECT COUNT(*) FROM export_job WHERE lease_owner IS NOT NULL"));
+      assertEquals(
+          1,
+          count(
+              sql,
+              "SELECT COUNT(*) FROM export_job WHERE id = '"
+                  + exportId
+                  + "' AND state = 'queued' AND attempts = 0"),
+          "the interrupted export is queued again, its attempt not counted");
+    }
+    assertTrue(
+        Files.readString(server.messagesLog()).contains("released"),
+        "the stop logs what it released");
+
+    Instant restarted = Instant.now();
+    server.start();
+    JsonObject commandDone =
+        Awaits.until(
+            "every delivery after the restart",
+            WAIT,
+            () -> Optional.of(commandStatus(app, commandId)).filter(s -> s.getInt("pending") == 0));
+    assertEquals(DEVICES, commandDone.getInt("delivered"), commandDone.toString());
+    JsonObject exportDone = callbacks.await(exportId, WAIT);
+    assertEquals(true, exportDone.getBoolean("success", false), exportDone.toString());
+    JsonObject export = exportStatus(app, exportId);
+    assertEquals("succeeded", export.getString("state"), export.toString());
+    assertEquals(1, export.getInt("attempts"), export.toString());
+    assertEquals(DEVICES, export.getInt("deviceCount"), export.toString());
+    assertTrue(
+        Duration.between(restarted, Instant.now()).compareTo(Duration.ofMinutes(5)) < 0,
+        "finished long before a ten-minute lease could have expired");
+  }
+
+  private static long count(Statement sql, String query) throws SQLException {
+    try (ResultSet row = sql.executeQuery(query)) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  private static JsonObject commandStatus(String app, String commandId) {
+    return owner
+        .get("/applications/" + app + "/devices/commands/" + commandId)
+        .expect(200)
+        .object();
+  }
+
+  private static JsonObject exportStatus(String app, String exportId) {
+    return owner.get("/applications/" + app + "/devices/exports/" + exportId).expect(200).object();
+  }
+}
