@@ -270,9 +270,11 @@ class TwoServersIT {
      */
     void verify(Api survivor, boolean noRestarts) throws SQLException {
       verifyDevices();
+      int deliveries = 0;
       for (Map.Entry<String, String> command : commandIds.entrySet()) {
-        verifyCommand(survivor, command.getKey(), command.getValue());
+        deliveries += verifyCommand(survivor, command.getKey(), command.getValue());
       }
+      int retried = 0;
       for (String exportId : exportIds) {
         JsonObject callback = callbacks.await(exportId, WAIT);
         assertTrue(callback.getBoolean("success"), callback.toString());
@@ -285,8 +287,19 @@ class TwoServersIT {
         if (noRestarts) {
           assertEquals(1, status.getInt("attempts"), status.toString());
         }
+        retried += status.getInt("attempts") > 1 ? 1 : 0;
         links.add(URI.create(callback.getString("url")).getPath());
       }
+      System.out.printf(
+          "TwoServersIT %s: acknowledged %d devices, %d commands (%d deliveries, all at the"
+              + " broker), %d exports (%d needed a second attempt); %d requests refused%n",
+          name,
+          deviceIds.size(),
+          commandIds.size(),
+          deliveries,
+          exportIds.size(),
+          retried,
+          failures.size());
       if (noRestarts) {
         // After a kill a callback may come twice (at least once): the killed server may have
         // sent it without recording that it did.
@@ -316,7 +329,10 @@ class TwoServersIT {
       assertTrue(stored.size() <= devices, stored.size() + " devices stored");
     }
 
-    private void verifyCommand(Api survivor, String commandId, String commandName) {
+    /**
+     * @return the command's deliveries
+     */
+    private int verifyCommand(Api survivor, String commandId, String commandName) {
       String base = "/applications/" + app + "/devices/commands/" + commandId;
       JsonObject status =
           Awaits.until(
@@ -349,6 +365,7 @@ class TwoServersIT {
                             subscriber.messages(deviceId).stream()
                                 .anyMatch(m -> commandName.equals(m.getString("name", null)))));
       }
+      return targets.size();
     }
   }
 }
