@@ -100,6 +100,10 @@ public final class LibertyServer implements AutoCloseable {
     return httpPort;
   }
 
+  public int httpsPort() {
+    return httpsPort;
+  }
+
   public String baseUrl() {
     return "http://localhost:" + httpPort;
   }
@@ -120,6 +124,27 @@ public final class LibertyServer implements AutoCloseable {
 
   public Path messagesLog() {
     return directory().resolve("logs/messages.log");
+  }
+
+  /** Every log the server writes: messages.log, console.log, trace and FFDC files. */
+  public Path logsDirectory() {
+    return directory().resolve("logs");
+  }
+
+  /**
+   * Copies a server.xml fragment into {@code configDropins/overrides/} (after {@link #create()}, as
+   * that starts from an empty directory); it applies from the next start.
+   */
+  public LibertyServer addConfigOverride(Path fragment) {
+    try {
+      Files.copy(
+          fragment,
+          directory().resolve("configDropins/overrides").resolve(fragment.getFileName()),
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
   }
 
   /**

@@ -98,6 +98,11 @@ public class ApiToken {
     updatedAt = now.toEpochMilli();
   }
 
+  /** Whether {@code hash} is this token's hash, compared in constant time. */
+  boolean hasHash(String hash) {
+    return TokenSecrets.sameHash(tokenHash, hash);
+  }
+
   boolean isUsableAt(Instant now) {
     return status == TokenStatus.active && (expiresAt == null || now.toEpochMilli() < expiresAt);
   }

@@ -1,5 +1,6 @@
 package io.devices.core.export;
 
+import io.devices.core.common.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -57,6 +58,22 @@ public class ExportSettings {
     this.cleanupInterval = cleanupInterval;
     this.signingKey = signingKey.filter(k -> !k.isBlank());
     this.publicUrl = publicUrl.filter(u -> !u.isBlank()).map(u -> u.replaceAll("/+$", ""));
+  }
+
+  /** For diagnostics: the signing key shows only whether it is set. */
+  @Override
+  public String toString() {
+    return "ExportSettings[directory="
+        + directory
+        + ", linkLifetime="
+        + linkLifetime
+        + ", workers="
+        + workers
+        + ", signingKey="
+        + Secrets.masked(signingKey)
+        + ", publicUrl="
+        + publicUrl.orElse("(request's)")
+        + "]";
   }
 
   /** Where finished export files are kept. */

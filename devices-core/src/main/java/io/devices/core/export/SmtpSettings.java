@@ -1,5 +1,6 @@
 package io.devices.core.export;
 
+import io.devices.core.common.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -43,6 +44,26 @@ public class SmtpSettings {
     this.password = password;
     this.tls = tls.strip().toLowerCase(Locale.ROOT);
     this.timeout = timeout;
+  }
+
+  /** For diagnostics: every setting but the password, which shows only whether it is set. */
+  @Override
+  public String toString() {
+    return "SmtpSettings[host="
+        + host
+        + ", port="
+        + port
+        + ", from="
+        + from
+        + ", user="
+        + user.orElse("(none)")
+        + ", password="
+        + Secrets.masked(password)
+        + ", tls="
+        + tls
+        + ", timeout="
+        + timeout
+        + "]";
   }
 
   String from() {

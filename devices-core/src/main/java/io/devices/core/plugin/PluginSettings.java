@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.Config;
  * prefix cut, and environment variables under its upper-case form ({@code DEVICES_EXPORT_TSV_}),
  * whose key arrives lower-cased with {@code -} for {@code _} ({@code
  * DEVICES_EXPORT_TSV_FIELD_SEPARATOR} gives {@code field-separator}). A dotted key wins over the
- * environment's form of the same key.
+ * environment's form of the same key. The map's {@code toString} masks secret values.
  */
 public final class PluginSettings {
   private PluginSettings() {}
@@ -36,6 +36,6 @@ public final class PluginSettings {
       }
     }
     fromEnvironment.forEach(settings::putIfAbsent);
-    return Map.copyOf(settings);
+    return new MaskedSettings(settings);
   }
 }

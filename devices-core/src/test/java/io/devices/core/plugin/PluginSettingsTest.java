@@ -1,6 +1,7 @@
 package io.devices.core.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import java.util.Map;
@@ -64,5 +65,21 @@ class PluginSettingsTest {
     assertEquals(
         Map.of("separator", "tab", "max-rows", "10"),
         PluginSettings.under(config, "devices.export.tsv"));
+  }
+
+  @Test
+  void printedSettingsMaskSecretValues() {
+    Config config =
+        new MapConfig(
+            Map.of(
+                "devices.mqtt.password", "mqtt-secret-of-this-test",
+                "DEVICES_MQTT_TRUSTSTORE_PASSWORD", "truststore-secret-of-this-test",
+                "devices.mqtt.url", "tcp://broker:1883"));
+    Map<String, String> settings = PluginSettings.under(config, "devices.mqtt");
+    assertEquals("mqtt-secret-of-this-test", settings.get("password"));
+    assertEquals("truststore-secret-of-this-test", settings.get("truststore-password"));
+    String shown = settings.toString();
+    assertFalse(shown.contains("secret-of-this-test"), shown);
+    assertEquals("{password=****, truststore-password=****, url=tcp://broker:1883}", shown);
   }
 }

@@ -16,6 +16,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
       return ErrorResponses.response(ErrorResponses.statusOf(domain.code()), domain.getMessage())
           .build();
     }
+    if (failure instanceof BodyTooLargeException tooLarge) {
+      return ErrorResponses.response(413, tooLarge.getMessage()).build();
+    }
     if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       return fromWebApplication(web.getResponse());
     }
@@ -37,7 +40,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
       case 404 -> "Resource was not found";
       case 405 -> "Method not allowed on this resource";
       case 406 -> "This API produces application/json only";
-      case 413 -> "The request body is larger than 1 MiB";
+      case 413 -> "The request body is too large";
       case 415 -> "Request bodies must be application/json";
       default -> "The request is malformed";
     };

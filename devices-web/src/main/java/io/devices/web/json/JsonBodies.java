@@ -6,8 +6,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
-import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -19,10 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
-/** Reads a request body into a JSON object: at most 1 MiB, strict UTF-8, one JSON value. */
+/**
+ * Reads a request body into a JSON object: strict UTF-8, one JSON value. Its size is held to the
+ * limit by {@code BodyLimitFilter}, which wraps every request's body before a resource reads it.
+ */
 public final class JsonBodies {
-  public static final int MAX_BYTES = 1024 * 1024;
-
   /** Looked up once: JSON.createParser() would search the class path on every call. */
   private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -52,12 +51,7 @@ public final class JsonBodies {
       return new byte[0];
     }
     try {
-      byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-      if (bytes.length > MAX_BYTES) {
-        throw new ClientErrorException(
-            "The request body is larger than 1 MiB", Response.Status.REQUEST_ENTITY_TOO_LARGE);
-      }
-      return bytes;
+      return body.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

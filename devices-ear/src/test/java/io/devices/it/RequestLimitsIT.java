@@ -1,0 +1,220 @@
+package io.devices.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The size limits of a request, at their edges, over raw sockets: the body limit (default 1 MiB,
+ * the application's: 413 with the JSON error body, also for a chunked body without a length) and
+ * the header limits (Liberty's HTTP channel: 32 KiB per field, 100 header lines), which must answer
+ * rather than hang.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RequestLimitsIT {
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return Deployments.ear();
+  }
+
+  private static final int BODY_LIMIT = 1024 * 1024;
+  private static final int FIELD_LIMIT = 32 * 1024;
+  private static final int HEADER_LINES_LIMIT = 100;
+  private static final String OWNER_TOKEN = System.getProperty("it.owner.token");
+
+  private Api owner;
+  private String devicesPath;
+
+  @BeforeEach
+  void application() {
+    owner = Api.owner();
+    devicesPath =
+        "/applications/"
+            + new Fixtures(owner).application("limits-" + UUID.randomUUID())
+            + "/devices";
+  }
+
+  @Test
+  void aBodyOfExactlyTheLimitIsAccepted() {
+    String name = "limit-" + UUID.randomUUID();
+    RawHttp.Response response = post(padded(name, BODY_LIMIT), false);
+    assertEquals(201, response.status(), abbreviate(response.text()));
+    assertEquals(1, devicesNamed(name));
+  }
+
+  @Test
+  void oneByteOverTheLimitIs413AndCreatesNothing() {
+    String name = "limit-" + UUID.randomUUID();
+    RawHttp.Response response = post(padded(name, BODY_LIMIT + 1), false);
+    expectTooLarge(response);
+    assertEquals(0, devicesNamed(name));
+  }
+
+  @Test
+  void aChunkedBodyIsCountedAsItIsRead() {
+    String small = "limit-" + UUID.randomUUID();
+    assertEquals(201, post(padded(small, BODY_LIMIT), true).status());
+    String large = "limit-" + UUID.randomUUID();
+    expectTooLarge(post(padded(large, BODY_LIMIT + 1), true));
+    assertEquals(1, devicesNamed(small));
+    assertEquals(0, devicesNamed(large));
+  }
+
+  /**
+   * A declared length over the limit is refused before a byte of the body is read: the answer comes
+   * while the client has sent only the head. (The server then keeps the connection until its read
+   * timeout, waiting for the announced body; the client is expected to stop.)
+   */
+  @Test
+  void aDeclaredLengthOverTheLimitIsRefusedAtOnce() throws IOException {
+    String head =
+        requestHead("POST", devicesPath)
+            + "Content-Type: application/json\r\nContent-Length: 5000000000\r\n\r\n";
+    expectTooLarge(firstResponse(head));
+  }
+
+  @Test
+  void headersWithinTheLimitsAreServed() {
+    StringBuilder head = new StringBuilder(requestHead("GET", devicesPath));
+    head.append("X-Padding: ").append("p".repeat(FIELD_LIMIT - 1024)).append("\r\n");
+    for (int i = 0; i < HEADER_LINES_LIMIT - 20; i++) {
+      head.append("X-Extra-").append(i).append(": ").append(i).append("\r\n");
+    }
+    RawHttp.Response response = RawHttp.send(head.append("\r\n").toString());
+    assertEquals(200, response.status(), abbreviate(response.text()));
+  }
+
+  @Test
+  void aHeaderFieldOverTheLimitIsRefused() {
+    String head =
+        requestHead("GET", devicesPath) + "X-Padding: " + "p".repeat(FIELD_LIMIT + 1) + "\r\n\r\n";
+    expectRefusedByLiberty(RawHttp.send(head));
+  }
+
+  @Test
+  void tooManyHeaderLinesAreRefused() {
+    StringBuilder head = new StringBuilder(requestHead("GET", devicesPath));
+    for (int i = 0; i < HEADER_LINES_LIMIT + 50; i++) {
+      head.append("X-Extra-").append(i).append(": ").append(i).append("\r\n");
+    }
+    expectRefusedByLiberty(RawHttp.send(head.append("\r\n").toString()));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** Liberty's own answer: a 400, not our JSON body (docs/security.md says so). */
+  private static void expectRefusedByLiberty(RawHttp.Response response) {
+    System.out.println("RequestLimitsIT: Liberty answered " + abbreviate(response.text()));
+    assertEquals(400, response.status(), abbreviate(response.text()));
+  }
+
+  private static void expectTooLarge(RawHttp.Response response) {
+    assertEquals(413, response.status(), abbreviate(response.text()));
+    assertTrue(
+        response.header("Content-Type").startsWith("application/json"),
+        response.header("Content-Type"));
+    JsonObject error = Json.createReader(new StringReader(response.body())).readObject();
+    assertEquals("PayloadTooLarge", error.getString("type"));
+    assertEquals("The request body is larger than the limit of 1 MiB", error.getString("message"));
+    assertEquals(2, error.size());
+  }
+
+  private int devicesNamed(String name) {
+    return owner.get(devicesPath + "?filter=" + name).expect(200).object().getInt("totalCount");
+  }
+
+  /** A device body of exactly {@code size} bytes: the JSON padded with whitespace. */
+  private static byte[] padded(String name, int size) {
+    String start = "{\"name\":\"" + name + "\"";
+    String json = start + " ".repeat(size - start.length() - 1) + "}";
+    byte[] bytes = json.getBytes(StandardCharsets.US_ASCII);
+    assertEquals(size, bytes.length);
+    return bytes;
+  }
+
+  private RawHttp.Response post(byte[] body, boolean chunked) {
+    ByteArrayOutputStream request = new ByteArrayOutputStream();
+    String head =
+        requestHead("POST", devicesPath)
+            + "Content-Type: application/json\r\n"
+            + (chunked
+                ? "Transfer-Encoding: chunked\r\n"
+                : "Content-Length: " + body.length + "\r\n")
+            + "\r\n";
+    request.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
+    request.writeBytes(chunked ? chunked(body) : body);
+    return RawHttp.send(request.toByteArray());
+  }
+
+  private static String requestHead(String method, String target) {
+    return method
+        + " "
+        + target
+        + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\nAuthorization: Bearer "
+        + OWNER_TOKEN
+        + "\r\nConnection: close\r\n";
+  }
+
+  private static byte[] chunked(byte[] body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int chunk = 64 * 1024;
+    for (int at = 0; at < body.length; at += chunk) {
+      int length = Math.min(chunk, body.length - at);
+      out.writeBytes((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(body, at, length);
+      out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    return out.toByteArray();
+  }
+
+  /** Sends the head only and reads one response with a Content-Length, without waiting for EOF. */
+  private static RawHttp.Response firstResponse(String head) throws IOException {
+    try (Socket socket = new Socket("localhost", Integer.getInteger("it.http.port"))) {
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      InputStream in = socket.getInputStream();
+      ByteArrayOutputStream received = new ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      while (true) {
+        String text = received.toString(StandardCharsets.UTF_8);
+        int end = text.indexOf("\r\n\r\n");
+        if (end >= 0) {
+          String length = new RawHttp.Response(0, text).header("Content-Length");
+          boolean complete =
+              length == null
+                  ? text.endsWith("0\r\n\r\n")
+                  : received.size() >= end + 4 + Integer.parseInt(length);
+          if (complete) {
+            return new RawHttp.Response(Integer.parseInt(text.substring(9, 12)), text);
+          }
+        }
+        int n = in.read(buffer);
+        if (n < 0) {
+          throw new IOException("closed after " + text);
+        }
+        received.write(buffer, 0, n);
+      }
+    }
+  }
+
+  private static String abbreviate(String text) {
+    String flat = text.replace("\r", "\\r").replace("\n", "\\n");
+    return flat.length() > 400 ? flat.substring(0, 400) + "..." : flat;
+  }
+}
