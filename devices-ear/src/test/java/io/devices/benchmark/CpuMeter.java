@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,16 +17,26 @@ final class CpuMeter {
   private final double serverStart;
   private final double selfStart;
   private final long[] machineStart;
+  private final List<Long> backends;
+  private final double backendsStart;
   private final long wallStart = System.nanoTime();
 
-  CpuMeter(Optional<ProcessHandle> server) {
+  /**
+   * @param backends the database's session processes (empty for an embedded database)
+   */
+  CpuMeter(Optional<ProcessHandle> server, List<Long> backends) {
     this.server = server;
+    this.backends = backends;
+    this.backendsStart = backendSeconds();
     this.serverStart = serverSeconds();
     this.selfStart = selfSeconds();
     this.machineStart = machine();
   }
 
-  /** Cores used on average since the meter started: server, generator, machine (-1 unknown). */
+  /**
+   * Cores used on average since the meter started: server, generator, database, machine (-1
+   * unknown).
+   */
   double[] coresUsed() {
     double wall = (System.nanoTime() - wallStart) / 1e9;
     long[] machineEnd = machine();
@@ -36,7 +47,10 @@ final class CpuMeter {
       machine = all == 0 ? -1 : (double) busy / all * Runtime.getRuntime().availableProcessors();
     }
     return new double[] {
-      (serverSeconds() - serverStart) / wall, (selfSeconds() - selfStart) / wall, machine
+      (serverSeconds() - serverStart) / wall,
+      (selfSeconds() - selfStart) / wall,
+      (backendSeconds() - backendsStart) / wall,
+      machine
     };
   }
 
@@ -49,6 +63,21 @@ final class CpuMeter {
     return os instanceof com.sun.management.OperatingSystemMXBean sun
         ? sun.getProcessCpuTime() / 1e9
         : 0;
+  }
+
+  /** User and system time of the backend processes (clock ticks of 1/100 s, as on Linux). */
+  private double backendSeconds() {
+    long ticks = 0;
+    for (long pid : backends) {
+      try {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      } catch (IOException | RuntimeException e) {
+        // the session ended
+      }
+    }
+    return ticks / 100.0;
   }
 
   /** Busy and total jiffies of all cores, or null. */

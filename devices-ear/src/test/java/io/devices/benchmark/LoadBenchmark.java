@@ -73,6 +73,19 @@ public final class LoadBenchmark {
             settings.port() + 1,
             env);
     server.create();
+    // For tuning experiments: JVM options of the server (one per line in jvm.options) and an
+    // extra server.xml snippet in configDropins/overrides.
+    String jvmOptions = System.getProperty("bench.load.jvmOptions", "");
+    if (!jvmOptions.isBlank()) {
+      Files.writeString(
+          server.directory().resolve("jvm.options"),
+          String.join("\n", jvmOptions.trim().split("\\s+")) + "\n");
+    }
+    String overrides = System.getProperty("bench.load.serverOverrides", "");
+    if (!overrides.isBlank()) {
+      Files.copy(
+          Path.of(overrides), server.directory().resolve("configDropins/overrides/load.xml"));
+    }
     return server;
   }
 }

@@ -18,10 +18,12 @@ final class LoadReport {
   private final Report json = new Report();
   private final StringBuilder text = new StringBuilder();
   private final LoadRecorder.Summary summary;
+  private final double elapsedSeconds;
   private long correctnessFaults;
 
   LoadReport(LoadSettings settings, LoadRecorder.Summary summary, double elapsedSeconds) {
     this.summary = summary;
+    this.elapsedSeconds = elapsedSeconds;
     double throughput = summary.total() / elapsedSeconds;
     double p99 = summary.percentileMs(99);
     json.put("load_requests_per_second", round(throughput));
@@ -72,15 +74,26 @@ final class LoadReport {
     json.put("mqtt", mqtt ? "tcp://127.0.0.1:1883" : "no broker (deliveries queued)");
     json.put("cpu_cores_server", round(cores[0]));
     json.put("cpu_cores_generator", round(cores[1]));
-    json.put("cpu_cores_machine", round(cores[2]));
+    json.put("cpu_cores_database", round(cores[2]));
+    json.put("cpu_cores_machine", round(cores[3]));
     json.put("load_connections_opened", connects);
+    // CPU per request: what the machine's cores must supply per request, whatever else runs.
+    double perSecond = summary.total() / elapsedSeconds;
+    json.put("cpu_ms_per_request_server", round(cores[0] * 1000 / perSecond));
+    json.put("cpu_ms_per_request_database", round(cores[2] * 1000 / perSecond));
+    json.put("cpu_ms_per_request_generator", round(cores[1] * 1000 / perSecond));
     line(
-        "CPU during the load (cores of %d): server %.2f, load generator %.2f, machine %.2f; %d"
-            + " connections opened%n%s, %s%n",
+        "CPU during the load (cores of %d): server %.2f, load generator %.2f, database %.2f,"
+            + " machine %.2f%nCPU per request: server %.2f ms, database %.2f ms, generator %.2f ms;"
+            + " %d connections opened%n%s, %s%n",
         Runtime.getRuntime().availableProcessors(),
         cores[0],
         cores[1],
         cores[2],
+        cores[3],
+        cores[0] * 1000 / perSecond,
+        cores[2] * 1000 / perSecond,
+        cores[1] * 1000 / perSecond,
         connects,
         database,
         mqtt ? "MQTT tcp://127.0.0.1:1883" : "no MQTT broker: deliveries stay queued");

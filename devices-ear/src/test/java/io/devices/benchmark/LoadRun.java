@@ -40,7 +40,10 @@ final class LoadRun {
   private boolean execute(boolean mqtt) throws Exception {
     server.start();
     String app = new ApiClient(server.baseUrl(), settings.token()).createApplication("load bench");
-    String token = applicationToken(app);
+    // -Dbench.load.ownerToken=true: the configured owner token (no lookup) instead, to measure
+    // what the per-request token lookup costs.
+    String token =
+        Boolean.getBoolean("bench.load.ownerToken") ? settings.token() : applicationToken(app);
     server.stop();
     long seedStart = System.nanoTime();
     FleetSeeder.seed(jdbcUrl, database.user(), app, settings.devices());
@@ -63,7 +66,7 @@ final class LoadRun {
         "Warm-up: %d clients for %d s%n", settings.clients(), settings.warmupSeconds());
     phase(workers, settings.warmupSeconds(), budget);
     System.out.printf("Load: %d clients for %d s%n", settings.clients(), settings.seconds());
-    CpuMeter cpu = new CpuMeter(server.process());
+    CpuMeter cpu = new CpuMeter(server.process(), backends());
     long start = System.nanoTime();
     LoadRecorder.Summary summary = phase(workers, settings.seconds(), budget);
     double elapsed = (System.nanoTime() - start) / 1e9;
@@ -106,6 +109,24 @@ final class LoadRun {
     }
   }
 
+  /** The pids of the database's sessions (the server's pool), to meter their CPU. */
+  private List<Long> backends() throws Exception {
+    List<Long> pids = new ArrayList<>();
+    if (database.postgres()) {
+      try (Connection db = DriverManager.getConnection(jdbcUrl, database.user(), "");
+          Statement sql = db.createStatement();
+          java.sql.ResultSet rows =
+              sql.executeQuery(
+                  "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                      + " AND pid <> pg_backend_pid()")) {
+        while (rows.next()) {
+          pids.add(rows.getLong(1));
+        }
+      }
+    }
+    return pids;
+  }
+
   /** Fresh statistics after the bulk insert, as autovacuum would soon have them. */
   private void analyze() throws Exception {
     if (!database.postgres()) {
@@ -114,6 +135,14 @@ final class LoadRun {
     try (Connection db = DriverManager.getConnection(jdbcUrl, database.user(), "");
         Statement sql = db.createStatement()) {
       sql.execute("ANALYZE");
+      String pageCost = System.getProperty("bench.load.randomPageCost", "");
+      if (!pageCost.isBlank()) {
+        sql.execute(
+            "ALTER DATABASE "
+                + database.name()
+                + " SET random_page_cost = "
+                + Double.parseDouble(pageCost));
+      }
     }
   }
 
