@@ -36,8 +36,8 @@ final class LoadReport {
     json.put("load_max_requests", settings.maxRequests());
     json.put("load_seeded_devices", settings.devices());
     line(
-        "%n%d clients, %.1f s, %,d requests (warm-up %d s before, not counted)%n",
-        settings.clients(), elapsedSeconds, summary.total(), settings.warmupSeconds());
+        "%n%d clients, %.1f s, %,d requests (after the warm-up, which is not counted)%n",
+        settings.clients(), elapsedSeconds, summary.total());
     line(
         "%-14s %9s %9s %9s %9s %9s  %s%n",
         "action", "requests", "req/s", "p50 ms", "p99 ms", "max ms", "statuses");
@@ -67,6 +67,11 @@ final class LoadReport {
     line(
         "5xx %d, other unexpected statuses %d, requests without an answer %d%n",
         fivexx, unexpected - fivexx, summary.noAnswers());
+  }
+
+  void warmup(LoadPhase warmup) {
+    json.put("load_warmup_requests", warmup.requests());
+    json.put("load_warmup_seconds_taken", round(warmup.elapsedSeconds()));
   }
 
   void context(String database, boolean mqtt, double[] cores, int connects) {

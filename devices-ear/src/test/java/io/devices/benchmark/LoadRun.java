@@ -7,7 +7,6 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,13 +62,25 @@ final class LoadRun {
     }
     AtomicLong budget = new AtomicLong(settings.maxRequests());
     System.out.printf(
-        "Warm-up: %d clients for %d s%n", settings.clients(), settings.warmupSeconds());
-    phase(workers, settings.warmupSeconds(), budget);
+        "Warm-up: %d clients for %d s and %,d requests (at most %d s)%n",
+        settings.clients(),
+        settings.warmupSeconds(),
+        settings.warmupRequests(),
+        4 * settings.warmupSeconds());
+    LoadPhase warmup =
+        new LoadPhase(
+            settings.warmupSeconds(),
+            4 * settings.warmupSeconds(),
+            settings.warmupRequests(),
+            budget);
+    phase(workers, warmup);
+    System.out.printf(
+        "Warm-up: %,d requests in %.1f s%n", warmup.requests(), warmup.elapsedSeconds());
     System.out.printf("Load: %d clients for %d s%n", settings.clients(), settings.seconds());
     CpuMeter cpu = new CpuMeter(server.process(), backends());
-    long start = System.nanoTime();
-    LoadRecorder.Summary summary = phase(workers, settings.seconds(), budget);
-    double elapsed = (System.nanoTime() - start) / 1e9;
+    LoadPhase load = new LoadPhase(settings.seconds(), settings.seconds(), 0, budget);
+    LoadRecorder.Summary summary = phase(workers, load);
+    double elapsed = load.elapsedSeconds();
     double[] cores = cpu.coresUsed();
     int connects = clients.stream().mapToInt(KeepAliveClient::connects).sum();
     clients.forEach(KeepAliveClient::close);
@@ -78,6 +89,7 @@ final class LoadRun {
     WriteLedger.Check check = ledger.check(jdbcUrl, database.user(), app);
 
     LoadReport report = new LoadReport(settings, summary, elapsed);
+    report.warmup(warmup);
     report.context(database.description(), mqtt, cores, connects);
     report.writes(ledger, check);
     System.out.print(report.text());
@@ -146,16 +158,15 @@ final class LoadRun {
     }
   }
 
-  /** All workers for {@code seconds} (or until the budget is spent); their merged figures. */
-  private static LoadRecorder.Summary phase(
-      List<LoadWorker> workers, int seconds, AtomicLong budget) throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+  /** All workers for the phase; their merged figures. */
+  private static LoadRecorder.Summary phase(List<LoadWorker> workers, LoadPhase phase)
+      throws InterruptedException {
     List<LoadRecorder> recorders = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (LoadWorker worker : workers) {
       LoadRecorder recorder = new LoadRecorder();
       recorders.add(recorder);
-      Thread thread = new Thread(() -> worker.run(end, budget, recorder), "load-client");
+      Thread thread = new Thread(() -> worker.run(phase, recorder), "load-client");
       thread.start();
       threads.add(thread);
     }

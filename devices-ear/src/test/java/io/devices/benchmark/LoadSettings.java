@@ -12,6 +12,7 @@ record LoadSettings(
     int clients,
     int seconds,
     int warmupSeconds,
+    long warmupRequests,
     long maxRequests,
     int devices,
     Path output) {
@@ -36,6 +37,7 @@ record LoadSettings(
         Integer.getInteger("bench.load.clients", 50),
         Integer.getInteger("bench.load.seconds", 60),
         Integer.getInteger("bench.load.warmupSeconds", 15),
+        Long.getLong("bench.load.warmupRequests", 10_000),
         Long.getLong("bench.load.maxRequests", 600_000),
         Integer.getInteger("bench.load.devices", 10_000),
         Path.of(System.getProperty("bench.load.output", "target/benchmarks/load.json")));

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,12 +42,9 @@ final class LoadWorker {
     this.random = new SplittableRandom(1000L + index);
   }
 
-  /**
-   * Runs until {@code endNanos} or until the shared budget of requests is spent, recording into
-   * {@code recorder}.
-   */
-  void run(long endNanos, AtomicLong budget, LoadRecorder recorder) {
-    while (System.nanoTime() < endNanos && budget.getAndDecrement() > 0) {
+  /** Runs while the phase lets it, recording into {@code recorder}. */
+  void run(LoadPhase phase, LoadRecorder recorder) {
+    while (phase.next()) {
       LoadAction action = LoadAction.forDraw(random.nextInt(100));
       try {
         switch (action) {
@@ -59,6 +55,7 @@ final class LoadWorker {
       } catch (IOException | RuntimeException e) {
         recorder.failure(action);
       }
+      phase.completed();
     }
   }
 
