@@ -1,0 +1,178 @@
+package io.devices.benchmark;
+
+import io.devices.it.LibertyServer;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The phases of a load run: seed, warm up, measure, stop the server, check the writes, report. */
+final class LoadRun {
+  private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+  private final LoadSettings settings;
+  private final LibertyServer server;
+  private final BenchDatabase database;
+  private final String jdbcUrl;
+
+  private LoadRun(LoadSettings settings, LibertyServer server, BenchDatabase database) {
+    this.settings = settings;
+    this.server = server;
+    this.database = database;
+    this.jdbcUrl =
+        database.postgres()
+            ? database.url()
+            : "jdbc:h2:" + server.directory().resolve("data/devices");
+  }
+
+  /** Runs it all; whether the correctness checks held. */
+  static boolean execute(
+      LoadSettings settings, LibertyServer server, BenchDatabase database, boolean mqtt)
+      throws Exception {
+    return new LoadRun(settings, server, database).execute(mqtt);
+  }
+
+  private boolean execute(boolean mqtt) throws Exception {
+    server.start();
+    String app = new ApiClient(server.baseUrl(), settings.token()).createApplication("load bench");
+    // -Dbench.load.ownerToken=true: the configured owner token (no lookup) instead, to measure
+    // what the per-request token lookup costs.
+    String token =
+        Boolean.getBoolean("bench.load.ownerToken") ? settings.token() : applicationToken(app);
+    server.stop();
+    long seedStart = System.nanoTime();
+    FleetSeeder.seed(jdbcUrl, database.user(), app, settings.devices());
+    analyze();
+    System.out.printf(
+        "Seeded %,d devices in %.1f s%n",
+        settings.devices(), (System.nanoTime() - seedStart) / 1e9);
+    server.start();
+
+    WriteLedger ledger = new WriteLedger();
+    List<LoadWorker> workers = new ArrayList<>();
+    List<KeepAliveClient> clients = new ArrayList<>();
+    for (int i = 0; i < settings.clients(); i++) {
+      KeepAliveClient client = new KeepAliveClient(settings.host(), settings.port(), token);
+      clients.add(client);
+      workers.add(new LoadWorker(i, client, app, settings.devices(), ledger));
+    }
+    AtomicLong budget = new AtomicLong(settings.maxRequests());
+    System.out.printf(
+        "Warm-up: %d clients for %d s and %,d requests (at most %d s)%n",
+        settings.clients(),
+        settings.warmupSeconds(),
+        settings.warmupRequests(),
+        4 * settings.warmupSeconds());
+    LoadPhase warmup =
+        new LoadPhase(
+            settings.warmupSeconds(),
+            4 * settings.warmupSeconds(),
+            settings.warmupRequests(),
+            budget);
+    phase(workers, warmup);
+    System.out.printf(
+        "Warm-up: %,d requests in %.1f s%n", warmup.requests(), warmup.elapsedSeconds());
+    System.out.printf("Load: %d clients for %d s%n", settings.clients(), settings.seconds());
+    CpuMeter cpu = new CpuMeter(server.process(), backends());
+    LoadPhase load = new LoadPhase(settings.seconds(), settings.seconds(), 0, budget);
+    LoadRecorder.Summary summary = phase(workers, load);
+    double elapsed = load.elapsedSeconds();
+    double[] cores = cpu.coresUsed();
+    int connects = clients.stream().mapToInt(KeepAliveClient::connects).sum();
+    clients.forEach(KeepAliveClient::close);
+    // Stopped first: H2 is single-process, and the rows are checked as the server left them.
+    server.stop();
+    WriteLedger.Check check = ledger.check(jdbcUrl, database.user(), app);
+
+    LoadReport report = new LoadReport(settings, summary, elapsed);
+    report.warmup(warmup);
+    report.context(database.description(), mqtt, cores, connects);
+    report.writes(ledger, check);
+    System.out.print(report.text());
+    // A failed check leaves no load.json (the build's enforcer rule then fails) but keeps the
+    // figures next to it.
+    Path file =
+        report.correct() ? settings.output() : settings.output().resolveSibling("load.failed.json");
+    report.write(file);
+    System.out.println("Wrote " + file.toAbsolutePath());
+    return report.correct();
+  }
+
+  /**
+   * An application API token with the {@code devices.*} scope: what a backend calling the Devices
+   * API holds (looked up by its hash on every request), rather than the configured owner token.
+   */
+  private String applicationToken(String app) throws Exception {
+    try (KeepAliveClient owner =
+        new KeepAliveClient(settings.host(), settings.port(), settings.token())) {
+      KeepAliveClient.Response response =
+          owner.post(
+              "/applications/" + app + "/tokens", "{\"name\":\"load\",\"scope\":[\"devices.*\"]}");
+      Matcher token = TOKEN.matcher(response.text());
+      if (response.status() != 201 || !token.find()) {
+        throw new IllegalStateException(
+            "token creation answered " + response.status() + ": " + response.text());
+      }
+      return token.group(1);
+    }
+  }
+
+  /** The pids of the database's sessions (the server's pool), to meter their CPU. */
+  private List<Long> backends() throws Exception {
+    List<Long> pids = new ArrayList<>();
+    if (database.postgres()) {
+      try (Connection db = DriverManager.getConnection(jdbcUrl, database.user(), "");
+          Statement sql = db.createStatement();
+          java.sql.ResultSet rows =
+              sql.executeQuery(
+                  "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                      + " AND pid <> pg_backend_pid()")) {
+        while (rows.next()) {
+          pids.add(rows.getLong(1));
+        }
+      }
+    }
+    return pids;
+  }
+
+  /** Fresh statistics after the bulk insert, as autovacuum would soon have them. */
+  private void analyze() throws Exception {
+    if (!database.postgres()) {
+      return;
+    }
+    try (Connection db = DriverManager.getConnection(jdbcUrl, database.user(), "");
+        Statement sql = db.createStatement()) {
+      sql.execute("ANALYZE");
+      String pageCost = System.getProperty("bench.load.randomPageCost", "");
+      if (!pageCost.isBlank()) {
+        sql.execute(
+            "ALTER DATABASE "
+                + database.name()
+                + " SET random_page_cost = "
+                + Double.parseDouble(pageCost));
+      }
+    }
+  }
+
+  /** All workers for the phase; their merged figures. */
+  private static LoadRecorder.Summary phase(List<LoadWorker> workers, LoadPhase phase)
+      throws InterruptedException {
+    List<LoadRecorder> recorders = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (LoadWorker worker : workers) {
+      LoadRecorder recorder = new LoadRecorder();
+      recorders.add(recorder);
+      Thread thread = new Thread(() -> worker.run(phase, recorder), "load-client");
+      thread.start();
+      threads.add(thread);
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    return LoadRecorder.merge(recorders);
+  }
+}
