@@ -65,7 +65,11 @@ public final class CommandBenchmark {
 
     Broker broker = Broker.pick();
     System.out.println("Broker: " + broker.description);
-    Database database = Database.pick();
+    // The machine's PostgreSQL (production's database, and the one a fan-out of 100,000 rows in
+    // one transaction is meant for) unless -Dbench.command.db=h2.
+    BenchDatabase database =
+        BenchDatabase.pick(
+            "devices_command_bench", "h2".equals(System.getProperty("bench.command.db")));
     System.out.println("Database: " + database.description());
     Map<String, String> env = new java.util.HashMap<>();
     env.put("DEVICES_BOOTSTRAP_TOKEN", token);
@@ -171,60 +175,6 @@ public final class CommandBenchmark {
       server.close();
       broker.close();
       database.drop();
-    }
-  }
-
-  /**
-   * The machine's PostgreSQL (a fresh database, dropped afterwards) when it answers on
-   * 127.0.0.1:5432 — production's database, and the one a fan-out of 100,000 rows in one
-   * transaction is meant for — else the server's embedded H2 ({@code -Dbench.command.db=h2} forces
-   * H2).
-   */
-  private record Database(boolean postgres, String url, String user, String description) {
-    private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
-    private static final String NAME = "devices_command_bench";
-
-    static Database pick() throws Exception {
-      if (!"h2".equals(System.getProperty("bench.command.db")) && answers("127.0.0.1", 5432)) {
-        try (java.sql.Connection admin =
-                java.sql.DriverManager.getConnection(ADMIN_URL, "postgres", "");
-            java.sql.Statement sql = admin.createStatement()) {
-          sql.execute("DROP DATABASE IF EXISTS " + NAME);
-          sql.execute(
-              "CREATE DATABASE "
-                  + NAME
-                  + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
-          String version = admin.getMetaData().getDatabaseProductVersion();
-          return new Database(
-              true,
-              "jdbc:postgresql://127.0.0.1:5432/" + NAME,
-              "postgres",
-              "PostgreSQL " + version);
-        }
-      }
-      return new Database(false, null, "devices", "embedded H2");
-    }
-
-    void drop() {
-      if (!postgres) {
-        return;
-      }
-      try (java.sql.Connection admin =
-              java.sql.DriverManager.getConnection(ADMIN_URL, "postgres", "");
-          java.sql.Statement sql = admin.createStatement()) {
-        sql.execute("DROP DATABASE IF EXISTS " + NAME);
-      } catch (java.sql.SQLException e) {
-        System.err.println("could not drop " + NAME + ": " + e);
-      }
-    }
-
-    private static boolean answers(String host, int port) {
-      try (Socket probe = new Socket()) {
-        probe.connect(new InetSocketAddress(host, port), 1000);
-        return true;
-      } catch (java.io.IOException e) {
-        return false;
-      }
     }
   }
 
