@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 record Metrics(List<Metrics.Sample> samples) {
   private static final Pattern LINE =
       Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)\\})?\\s+(\\S+)(?:\\s+\\d+)?");
-  private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern LABEL =
+      Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   record Sample(String name, Map<String, String> labels, double value) {
     boolean has(Map<String, String> wanted) {
@@ -22,7 +23,8 @@ record Metrics(List<Metrics.Sample> samples) {
 
   static Metrics scrape(Api api) {
     ApiResponse response =
-        api.withToken(null).send(api.withToken(null).request("/metrics").header("Accept", "text/plain"));
+        api.withToken(null)
+            .send(api.withToken(null).request("/metrics").header("Accept", "text/plain"));
     response.expect(200);
     List<Sample> samples = new ArrayList<>();
     for (String line : response.body().split("\n")) {

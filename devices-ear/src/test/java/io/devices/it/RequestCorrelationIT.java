@@ -88,9 +88,11 @@ class RequestCorrelationIT {
     String app = new Fixtures(owner).application("correlation " + UUID.randomUUID());
     String id = "it-" + UUID.randomUUID();
     String path =
-        Exports.exportPath(app, Map.of("email", "correlation-" + UUID.randomUUID() + "@it.example"));
+        Exports.exportPath(
+            app, Map.of("email", "correlation-" + UUID.randomUUID() + "@it.example"));
     ApiResponse accepted =
-        owner.send(owner.request(path).header(HEADER, id).POST(HttpRequest.BodyPublishers.noBody()));
+        owner.send(
+            owner.request(path).header(HEADER, id).POST(HttpRequest.BodyPublishers.noBody()));
     String exportId = accepted.expect(200).object().getString("exportId");
 
     JsonObject logged =
@@ -108,8 +110,7 @@ class RequestCorrelationIT {
   }
 
   /** The first JSON record of messages.log that matches, waiting for Liberty to write it. */
-  private static JsonObject awaitRecord(
-      String what, Predicate<JsonObject> matches) {
+  private static JsonObject awaitRecord(String what, Predicate<JsonObject> matches) {
     Path log =
         Path.of(
             System.getProperty("wlp.home"),

@@ -4,6 +4,7 @@ import io.devices.core.command.CommandQueued;
 import io.devices.core.command.DeliveriesRecorded;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Counter;
@@ -16,16 +17,27 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  */
 @ApplicationScoped
 public class CommandMetrics {
+  private static final String QUEUED = "devices.commands.queued";
+  private static final String DELIVERED = "devices.commands.delivered";
+  private static final String FAILED = "devices.commands.failed";
+
   @Inject MetricRegistry registry;
+
+  /** Registered at start, so that a scrape shows them at zero rather than not at all. */
+  void register(@Observes Startup startup) {
+    counter(QUEUED);
+    counter(DELIVERED);
+    counter(FAILED);
+  }
 
   /** Counted only once committed: a rolled-back Send Command queued nothing. */
   void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommandQueued queued) {
-    counter("devices.commands.queued").inc(queued.deliveries());
+    counter(QUEUED).inc(queued.deliveries());
   }
 
   void onRecorded(@Observes DeliveriesRecorded recorded) {
-    counter("devices.commands.delivered").inc(recorded.delivered());
-    counter("devices.commands.failed").inc(recorded.failed());
+    counter(DELIVERED).inc(recorded.delivered());
+    counter(FAILED).inc(recorded.failed());
   }
 
   private Counter counter(String name) {

@@ -13,8 +13,9 @@ import java.io.IOException;
 /**
  * Gives every request its id before anything else runs, echoes it in the {@code X-Request-Id}
  * response header (which the access log records) and adds it to every log record the request's
- * thread writes: Liberty's {@link LogRecordContext} extensions become fields of JSON log records
- * ({@code ext_requestId}). The error page dispatch keeps the id of its request.
+ * thread writes: Liberty's {@link LogRecordContext} extensions become fields of JSON log records,
+ * prefixed {@code ext_} ({@code ext_requestId}). The error page dispatch keeps the id of its
+ * request.
  */
 @WebFilter(
     urlPatterns = "/*",
@@ -22,7 +23,7 @@ import java.io.IOException;
 public class RequestIdFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
   private static final String ATTRIBUTE = RequestIdFilter.class.getName();
-  static final String LOG_FIELD = "ext_requestId";
+  static final String LOG_FIELD = "requestId";
 
   @Override
   protected void doFilter(

@@ -12,8 +12,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready only while export files can be written: the directory exists (it is created, as an export
- * would) and a file can be created and deleted in it. Otherwise every export this server runs
- * would fail, so it should take no traffic until an operator fixes the volume.
+ * would) and a file can be created and deleted in it. Otherwise every export this server runs would
+ * fail, so it should take no traffic until an operator fixes the volume.
  */
 @Readiness
 @ApplicationScoped

@@ -9,10 +9,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
- * Alive while the background polls of command delivery and exports still run. A poll that ended
- * (an unexpected exception stops a scheduled task for good) leaves retries and a crashed server's
- * work waiting forever; only a restart brings it back. Depends on nothing outside the JVM: a
- * database or broker outage must not get the server restarted.
+ * Alive while the background polls of command delivery and exports still run. A poll that ended (an
+ * unexpected exception stops a scheduled task for good) leaves retries and a crashed server's work
+ * waiting forever; only a restart brings it back. Depends on nothing outside the JVM: a database or
+ * broker outage must not get the server restarted.
  */
 @Liveness
 @ApplicationScoped
