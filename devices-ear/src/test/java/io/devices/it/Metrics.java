@@ -22,9 +22,9 @@ record Metrics(List<Metrics.Sample> samples) {
   }
 
   static Metrics scrape(Api api) {
+    Api anonymous = api.withToken(null);
     ApiResponse response =
-        api.withToken(null)
-            .send(api.withToken(null).request("/metrics").header("Accept", "text/plain"));
+        anonymous.send(anonymous.request("/metrics").setHeader("Accept", "text/plain"));
     response.expect(200);
     List<Sample> samples = new ArrayList<>();
     for (String line : response.body().split("\n")) {
