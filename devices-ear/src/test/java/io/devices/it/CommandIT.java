@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -210,6 +211,33 @@ class CommandIT {
     assertTrue(delivery.getString("lastError").contains("carrier-pigeon"), delivery.toString());
     subscriber.awaitEach(List.of(good), 1, WAIT);
     assertTrue(subscriber.messages(odd).isEmpty());
+  }
+
+  @Test
+  void queuedDeliveredAndFailedDeliveriesAreCountedOnMetrics() {
+    String app = app();
+    String good = device(app, "good", "metered", "m");
+    device(app, "odd", "metered", "m", "commandTransport", "carrier-pigeon");
+    Metrics before = Metrics.scrape(owner);
+    String commandId = send(app, "{\"name\":\"x\",\"deviceTags\":[{\"key\":\"metered\"}]}");
+    awaitSettled(app, commandId);
+    subscriber.awaitEach(List.of(good), 1, WAIT);
+
+    // Other tests' deliveries may still be counted meanwhile: at least ours.
+    Metrics after =
+        Awaits.until(
+            "the command counters to move",
+            WAIT,
+            () ->
+                Optional.of(Metrics.scrape(owner))
+                    .filter(m -> grew(before, m, "devices_commands_queued_total", 2))
+                    .filter(m -> grew(before, m, "devices_commands_delivered_total", 1))
+                    .filter(m -> grew(before, m, "devices_commands_failed_total", 1)));
+    assertTrue(after.contains("devices_commands_pending", Map.of()), after.show("devices_"));
+  }
+
+  private static boolean grew(Metrics before, Metrics after, String counter, int atLeast) {
+    return after.sum(counter) - before.sum(counter) >= atLeast;
   }
 
   @Test

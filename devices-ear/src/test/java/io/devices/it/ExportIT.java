@@ -255,6 +255,33 @@ class ExportIT {
     assertTrue(message.getContent().toString().contains(fleet.size() + " devices"));
   }
 
+  @Test
+  void finishedJobsShowOnTheExportJobsGaugeByState() {
+    Metrics before = Metrics.scrape(owner);
+    String succeeded = exports.start(app, Map.of("callbackUrl", callbacks.url("gauge-ok")));
+    String failed =
+        exports.start(
+            app, Map.of("callbackUrl", callbacks.url("gauge-failed"), "format", "failing"));
+    exports.awaitState(app, succeeded, "succeeded", WAIT);
+    exports.awaitState(app, failed, "failed", WAIT);
+
+    // The gauge is refreshed from the database every few seconds.
+    Metrics after =
+        Awaits.until(
+            "the export jobs gauge to count both jobs",
+            WAIT,
+            () ->
+                Optional.of(Metrics.scrape(owner))
+                    .filter(m -> grew(before, m, "succeeded"))
+                    .filter(m -> grew(before, m, "failed")));
+    assertTrue(after.contains("devices_export_jobs", Map.of("state", "queued")));
+  }
+
+  private static boolean grew(Metrics before, Metrics after, String state) {
+    Map<String, String> labels = Map.of("state", state);
+    return after.sum("devices_export_jobs", labels) > before.sum("devices_export_jobs", labels);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Outages and retries
 

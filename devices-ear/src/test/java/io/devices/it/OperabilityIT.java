@@ -12,7 +12,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -23,7 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** What operators and client authors rely on: readiness, the OpenAPI document and its UI. */
+/**
+ * What operators and client authors rely on: liveness and readiness, the metrics of each endpoint,
+ * the OpenAPI document and its UI.
+ */
 @ExtendWith(ArquillianExtension.class)
 class OperabilityIT {
   private static final String APP = "/applications/{applicationId}";
@@ -103,6 +108,103 @@ class OperabilityIT {
                   .findFirst();
             });
     assertEquals("UP", transports.getString("status"), transports.toString());
+  }
+
+  @Test
+  void readinessChecksThatExportFilesCanBeWritten() {
+    JsonObject directory = awaitCheck("/health/ready", "exportDirectory");
+    assertEquals("UP", directory.getString("status"), directory.toString());
+    String path = directory.getJsonObject("data").getString("path");
+    assertTrue(path.endsWith("exports"), path);
+  }
+
+  @Test
+  void livenessShowsTheBackgroundWorkersPolling() {
+    JsonObject workers = awaitCheck("/health/live", "workers");
+    assertEquals("UP", workers.getString("status"), workers.toString());
+    JsonObject data = workers.getJsonObject("data");
+    assertEquals("polling", data.getString("commandDelivery"), data.toString());
+    assertEquals("polling", data.getString("exports"), data.toString());
+  }
+
+  /** The named check of a health endpoint, once the application's checks are registered. */
+  private static JsonObject awaitCheck(String endpoint, String name) {
+    return Awaits.until(
+        "the " + name + " check on " + endpoint,
+        Duration.ofSeconds(30),
+        () -> {
+          ApiResponse response = Api.owner().withToken(null).get(endpoint);
+          return response.object().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+              .filter(check -> check.getString("name").equals(name))
+              .findFirst();
+        });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Metrics
+
+  @Test
+  void eachEndpointHasARequestCountAndLatency() {
+    Api owner = Api.owner();
+    String app = new Fixtures(owner).application("metrics " + java.util.UUID.randomUUID());
+    String devices = "io.devices.web.device.DevicesResource";
+    double before = restRequests(Metrics.scrape(owner), devices, "list", "_count");
+    for (int i = 0; i < 3; i++) {
+      owner.get("/applications/" + app + "/devices").expect(200);
+    }
+    owner.get("/applications/" + app + "/devices/" + "0".repeat(24)).expect(404);
+
+    // Liberty records a request as it completes: the scrape may come a moment before.
+    Metrics after =
+        Awaits.until(
+            "3 more list requests on /metrics",
+            Duration.ofSeconds(10),
+            () ->
+                Optional.of(Metrics.scrape(owner))
+                    .filter(m -> restRequests(m, devices, "get", "_count") >= 1)
+                    .filter(m -> restRequests(m, devices, "list", "_count") >= before + 3));
+    assertEquals(
+        before + 3, restRequests(after, devices, "list", "_count"), () -> after.show("REST_"));
+    assertTrue(restRequests(after, devices, "list", "_sum") > 0, () -> after.show("REST_"));
+    assertTrue(restRequests(after, devices, "get", "_count") >= 1, () -> after.show("REST_"));
+  }
+
+  @Test
+  void theApplicationsOwnMetricsAreServed() {
+    Metrics metrics = Metrics.scrape(Api.owner());
+    for (String name :
+        List.of(
+            "devices_commands_queued_total",
+            "devices_commands_delivered_total",
+            "devices_commands_failed_total",
+            "devices_commands_pending")) {
+      assertTrue(metrics.contains(name, Map.of()), () -> name + " in\n" + metrics.show("devices_"));
+    }
+    for (String state : List.of("queued", "running", "succeeded", "failed")) {
+      assertTrue(
+          metrics.contains("devices_export_jobs", Map.of("state", state)),
+          () -> state + " in\n" + metrics.show("devices_"));
+    }
+    for (String kind : List.of("exportFormat", "commandTransport")) {
+      assertEquals(
+          0,
+          metrics.sum("devices_plugins_load_failures", Map.of("kind", kind)),
+          () -> kind + " in\n" + metrics.show("devices_"));
+    }
+  }
+
+  /**
+   * Liberty's timer of a resource method: {@code REST_request_seconds<suffix>{class, method}}, the
+   * method tag being its name and parameter types.
+   */
+  private static double restRequests(
+      Metrics metrics, String resourceClass, String method, String suffix) {
+    return metrics.samples().stream()
+        .filter(s -> s.name().startsWith("REST_request") && s.name().endsWith(suffix))
+        .filter(s -> resourceClass.equals(s.labels().get("class")))
+        .filter(s -> s.labels().getOrDefault("method", "").matches(method + "(_.*)?"))
+        .mapToDouble(Metrics.Sample::value)
+        .sum();
   }
 
   // ---------------------------------------------------------------------------------------------

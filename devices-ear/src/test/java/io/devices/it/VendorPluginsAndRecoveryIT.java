@@ -169,6 +169,11 @@ class VendorPluginsAndRecoveryIT {
     String log = server.logTail(2000);
     assertTrue(log.contains("vendor.missing.Nope"), "the broken jar is logged");
     assertTrue(log.contains("no licence"), "the failing plugin is logged");
+    Metrics metrics = Metrics.scrape(new Api(server.baseUrl(), null));
+    assertEquals(
+        2,
+        metrics.sum("devices_plugins_load_failures", Map.of("kind", "exportFormat")),
+        () -> "the broken and the failing plugin on /metrics:\n" + metrics.show("devices_"));
 
     // A vendor drops a jar into the plugins directory and restarts the server: no EAR rebuild.
     PluginJars.build(

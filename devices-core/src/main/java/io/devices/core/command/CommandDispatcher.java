@@ -10,6 +10,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
@@ -55,6 +56,7 @@ public class CommandDispatcher {
   @Inject CommandTransports transports;
   @Inject CommandSettings settings;
   @Inject Clock clock;
+  @Inject Event<DeliveriesRecorded> recorded;
 
   @Inject
   @ConfigProperty(name = "devices.shutdown.grace", defaultValue = "PT10S")
@@ -93,6 +95,15 @@ public class CommandDispatcher {
     }
   }
 
+  /**
+   * False once the periodic poll has ended: cancelled at shutdown, or ended by an exception (a
+   * scheduled task that throws never runs again), after which retries and crashed servers' work
+   * would wait forever. For the liveness check.
+   */
+  public boolean isPolling() {
+    return polling == null || !polling.isDone();
+  }
+
   private void drain() {
     try {
       while (!stopped && deliverOneBatch()) {
@@ -127,7 +138,7 @@ public class CommandDispatcher {
     for (Map.Entry<String, List<ClaimedDelivery>> group : byTransport.entrySet()) {
       outcomes.addAll(deliver(group.getKey(), group.getValue()));
     }
-    outbox.record(token, outcomes, clock.instant());
+    recorded.fire(outbox.record(token, outcomes, clock.instant()));
     return true;
   }
 

@@ -190,22 +190,42 @@ public class CommandOutbox {
       String error,
       Instant nextAttempt) {}
 
-  /** Records the outcomes of a claimed batch in one transaction, releasing the claim. */
-  void record(String token, List<Outcome> outcomes, Instant now) throws SQLException {
+  /**
+   * Records the outcomes of a claimed batch in one transaction, releasing the claim.
+   *
+   * @return the outcomes that took effect: none of those whose claim another worker has taken over
+   */
+  DeliveriesRecorded record(String token, List<Outcome> outcomes, Instant now) throws SQLException {
     try (Connection db = dataSource.getConnection()) {
       db.setAutoCommit(false);
       try {
+        Tally tally = new Tally();
         List<Outcome> rowByRow = outcomes;
         if (isPostgres(db)) {
-          rowByRow = recordDeliveredAtOnce(db, token, outcomes, now);
+          rowByRow = recordDeliveredAtOnce(db, token, outcomes, now, tally);
         }
-        recordRowByRow(db, token, rowByRow, now);
+        recordRowByRow(db, token, rowByRow, now, tally);
         db.commit();
+        return new DeliveriesRecorded(tally.delivered, tally.failed);
       } catch (SQLException | RuntimeException e) {
         db.rollback();
         throw e;
       } finally {
         db.setAutoCommit(true);
+      }
+    }
+  }
+
+  /** Counts the rows that took an outcome; retries (pending again) are not outcomes. */
+  private static final class Tally {
+    int delivered;
+    int failed;
+
+    void add(DeliveryState state, int rows) {
+      switch (state) {
+        case delivered -> delivered += rows;
+        case failed -> failed += rows;
+        case pending -> {}
       }
     }
   }
@@ -217,7 +237,8 @@ public class CommandOutbox {
    * @return the outcomes left to record row by row
    */
   private static List<Outcome> recordDeliveredAtOnce(
-      Connection db, String token, List<Outcome> outcomes, Instant now) throws SQLException {
+      Connection db, String token, List<Outcome> outcomes, Instant now, Tally tally)
+      throws SQLException {
     Map<List<String>, List<String>> delivered = new HashMap<>();
     List<Outcome> others = new ArrayList<>();
     for (Outcome outcome : outcomes) {
@@ -244,14 +265,15 @@ public class CommandOutbox {
         update.setString(4, group.getKey().get(0));
         update.setString(5, token);
         update.setArray(6, db.createArrayOf("varchar", group.getValue().toArray()));
-        update.executeUpdate();
+        tally.add(DeliveryState.delivered, update.executeUpdate());
       }
     }
     return others;
   }
 
   private static void recordRowByRow(
-      Connection db, String token, List<Outcome> outcomes, Instant now) throws SQLException {
+      Connection db, String token, List<Outcome> outcomes, Instant now, Tally tally)
+      throws SQLException {
     if (outcomes.isEmpty()) {
       return;
     }
@@ -275,7 +297,24 @@ public class CommandOutbox {
         update.setString(8, token);
         update.addBatch();
       }
-      update.executeBatch();
+      int[] counts = update.executeBatch();
+      for (int i = 0; i < counts.length; i++) {
+        // 1, or SUCCESS_NO_INFO from drivers that do not count; 0 when the claim was lost
+        tally.add(outcomes.get(i).state(), counts[i] != 0 ? 1 : 0);
+      }
+    }
+  }
+
+  /** The deliveries waiting for their first or next attempt, on every server. */
+  public long pendingCount() throws SQLException {
+    try (Connection db = dataSource.getConnection();
+        PreparedStatement count =
+            db.prepareStatement(
+                // Walks the (state, next_attempt_at) index.
+                "SELECT COUNT(*) FROM command_delivery WHERE state = 'pending'");
+        ResultSet row = count.executeQuery()) {
+      row.next();
+      return row.getLong(1);
     }
   }
 

@@ -51,8 +51,9 @@ public class Commands {
     for (int i = 0; i < parameters.size(); i++) {
       deliveries.setParameter(i + 1, parameters.get(i));
     }
-    command.targeted(deliveries.executeUpdate());
-    queued.fire(new CommandQueued(command.id()));
+    int targeted = deliveries.executeUpdate();
+    command.targeted(targeted);
+    queued.fire(new CommandQueued(command.id(), targeted));
     return command;
   }
 

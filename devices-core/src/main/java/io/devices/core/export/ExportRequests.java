@@ -14,10 +14,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /** Accepts export requests and reports on them. */
 @ApplicationScoped
 public class ExportRequests {
+  private static final Logger LOG = Logger.getLogger(ExportRequests.class.getName());
+
   @Inject Applications applications;
   @Inject ExportFormats formats;
   @Inject CallbackUrls callbackUrls;
@@ -66,6 +69,18 @@ public class ExportRequests {
                     ObjectIds.next(now), job.id(), DeliveryChannel.callback, c, now)));
     jobs.add(job, deliveries);
     queued.fire(new ExportQueued(job.id()));
+    // The channels, not the addresses: no personal data in the log. A request's log records carry
+    // its request id, which ties this job id to the HTTP request.
+    LOG.info(
+        () ->
+            "Export "
+                + job.id()
+                + " of application "
+                + application.id()
+                + " queued as "
+                + format
+                + " for delivery by "
+                + deliveries.stream().map(d -> d.channel().name()).toList());
     return job;
   }
 

@@ -73,6 +73,14 @@ public class ExportWorkers {
                 + settings.directory());
   }
 
+  /**
+   * False once the periodic poll has ended: cancelled at shutdown, or ended by an exception (a
+   * scheduled task that throws never runs again). For the liveness check.
+   */
+  public boolean isPolling() {
+    return polling == null || !polling.isDone();
+  }
+
   /** Starts a just-recorded job at once, rather than at the next poll. */
   void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) ExportQueued queued) {
     submit(queued.exportId());

@@ -34,4 +34,26 @@ class CoreDependencyRulesTest {
         .resideInAnyPackage("io.devices.api..", "io.devices.web..")
         .check(CORE);
   }
+
+  @Test
+  void onlyTheMetricsPackageUsesTheMetricsApi() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.devices.core.metrics..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.eclipse.microprofile.metrics..")
+        .check(CORE);
+  }
+
+  @Test
+  void theFeaturesDoNotDependOnTheirMetrics() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.devices.core.metrics..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.devices.core.metrics..")
+        .check(CORE);
+  }
 }

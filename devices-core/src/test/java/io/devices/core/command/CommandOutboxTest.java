@@ -160,15 +160,17 @@ class CommandOutboxTest {
 
     // worker-1 records; worker-2 dies and its lease expires.
     ClaimedDelivery retried = first.get(2);
-    outbox.record(
-        "worker-1",
-        List.of(
-            new CommandOutbox.Outcome(first.get(0), "mqtt", DeliveryState.delivered, null, NOW),
-            new CommandOutbox.Outcome(
-                first.get(1), "mqtt", DeliveryState.failed, "no such device", NOW),
-            new CommandOutbox.Outcome(
-                retried, "mqtt", DeliveryState.pending, "broker down", NOW.plusSeconds(5))),
-        NOW);
+    DeliveriesRecorded recorded =
+        outbox.record(
+            "worker-1",
+            List.of(
+                new CommandOutbox.Outcome(first.get(0), "mqtt", DeliveryState.delivered, null, NOW),
+                new CommandOutbox.Outcome(
+                    first.get(1), "mqtt", DeliveryState.failed, "no such device", NOW),
+                new CommandOutbox.Outcome(
+                    retried, "mqtt", DeliveryState.pending, "broker down", NOW.plusSeconds(5))),
+            NOW);
+    assertEquals(new DeliveriesRecorded(1, 1), recorded, "a retry is not an outcome");
     List<ClaimedDelivery> later =
         outbox.claim("worker-4", 10, NOW.plusSeconds(61), NOW.plusSeconds(120));
     Set<String> again = new HashSet<>();
@@ -185,6 +187,7 @@ class CommandOutboxTest {
       }
     }
     assertEquals(Map.of("delivered", 1, "failed", 1, "pending", 2), states);
+    assertEquals(2, outbox.pendingCount());
   }
 
   @Test
@@ -192,10 +195,12 @@ class CommandOutboxTest {
     send("c00000000000000000000004", List.of(id(1)), List.of());
     ClaimedDelivery stale = outbox.claim("old", 1, NOW, NOW.plusSeconds(1)).get(0);
     outbox.claim("new", 1, NOW.plusSeconds(2), NOW.plusSeconds(60));
-    outbox.record(
-        "old",
-        List.of(new CommandOutbox.Outcome(stale, "mqtt", DeliveryState.delivered, null, NOW)),
-        NOW);
+    DeliveriesRecorded recorded =
+        outbox.record(
+            "old",
+            List.of(new CommandOutbox.Outcome(stale, "mqtt", DeliveryState.delivered, null, NOW)),
+            NOW);
+    assertEquals(new DeliveriesRecorded(0, 0), recorded, "counted once, by the new claimer");
     try (ResultSet row =
         db.createStatement().executeQuery("SELECT state, lease_owner FROM command_delivery")) {
       assertTrue(row.next());

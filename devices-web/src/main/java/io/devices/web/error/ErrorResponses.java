@@ -2,6 +2,7 @@ package io.devices.web.error;
 
 import io.devices.api.ErrorBody;
 import io.devices.core.common.ErrorCode;
+import io.devices.web.correlation.RequestIds;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -47,9 +48,12 @@ final class ErrorResponses {
     return Response.status(status).type(JSON).entity(new ErrorBody(typeOf(status), message));
   }
 
-  /** Logs the failure under a new correlation id and returns a message that names only that id. */
+  /**
+   * Logs the failure under the request's correlation id (its {@code X-Request-Id}) and returns a
+   * message that names only that id.
+   */
   static String logUnexpected(Throwable failure) {
-    String correlationId = UUID.randomUUID().toString();
+    String correlationId = RequestIds.current().orElseGet(() -> UUID.randomUUID().toString());
     LOG.log(Level.SEVERE, "Unexpected failure, correlation id " + correlationId, failure);
     return "Something went wrong on the server; correlation id " + correlationId;
   }

@@ -1,0 +1,86 @@
+package io.devices.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Readiness follows the export directory (a server of its own, since the directory is broken on
+ * purpose): DOWN with the reason while files cannot be written there, UP again once they can.
+ * Liveness stays UP throughout: a restart would not fix a volume.
+ */
+class ExportDirectoryHealthIT {
+  private static final String SERVER_NAME = "devicesObsHealthIT";
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private static LibertyServer server;
+  private static Api anonymous;
+
+  @BeforeAll
+  static void startServer() {
+    server = LibertyServer.fromSystemProperties(SERVER_NAME).create();
+    server.start();
+    anonymous = new Api(server.baseUrl(), null);
+  }
+
+  @AfterAll
+  static void stopServer() {
+    if (server != null) {
+      server.close();
+      assertFalse(server.isRunning(), "server " + SERVER_NAME + " still running");
+    }
+  }
+
+  @Test
+  void aFileInPlaceOfTheDirectoryMakesTheServerUnreadyUntilItIsFixed() throws IOException {
+    Path directory = server.directory().resolve("exports");
+    assertTrue(Files.isDirectory(directory), "created by the readiness check at start");
+
+    deleteRecursively(directory);
+    Files.writeString(directory, "not a directory");
+    JsonObject down = awaitExportDirectory(503, "DOWN");
+    String error = down.getJsonObject("data").getString("error");
+    assertTrue(error.contains("exports"), error);
+    assertEquals(200, anonymous.get("/health/live").status(), "liveness does not depend on it");
+
+    Files.delete(directory);
+    awaitExportDirectory(200, "UP");
+    assertTrue(Files.isDirectory(directory), "recreated, as an export would");
+  }
+
+  private static JsonObject awaitExportDirectory(int status, String state) {
+    return Awaits.until(
+        "readiness " + status + " with the export directory " + state,
+        WAIT,
+        () -> {
+          ApiResponse ready = anonymous.get("/health/ready");
+          if (ready.status() != status) {
+            return Optional.empty();
+          }
+          return ready.object().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+              .filter(check -> check.getString("name").equals("exportDirectory"))
+              .filter(check -> check.getString("status").equals(state))
+              .findFirst();
+        });
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(path);
+      }
+    }
+  }
+}
