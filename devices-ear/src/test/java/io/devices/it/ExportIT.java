@@ -47,7 +47,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ExportIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
-  private static final Pattern LINK = Pattern.compile("(http://\\S+/exports/[0-9a-f]{24}/\\S+)");
+  private static final Pattern LINK =
+      Pattern.compile("(http://\\S+/exports/[0-9a-f]{24}\\?signature=\\S+)");
   private static final List<String> CSV_HEADER =
       List.of(
           "name",
@@ -421,6 +422,7 @@ class ExportIT {
     assertEquals("NotFound", error.getString("type"));
     assertEquals(
         404, Exports.download(url.replace(exportId, "5a0000000000000000000000")).statusCode());
+    assertEquals(404, Exports.download(url.substring(0, url.indexOf('?'))).statusCode());
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -44,7 +44,7 @@ class OperabilityIT {
           Map.entry(APP + "/devices/{deviceId}", Set.of("get")),
           Map.entry(APP + "/devices/export", Set.of("post")),
           Map.entry(APP + "/devices/exports/{exportId}", Set.of("get")),
-          Map.entry("/exports/{exportId}/{signature}", Set.of("get")),
+          Map.entry("/exports/{exportId}", Set.of("get")),
           Map.entry(APP + "/devices/command", Set.of("post")),
           Map.entry(APP + "/devices/commands/{commandId}", Set.of("get")),
           Map.entry(APP + "/devices/commands/{commandId}/deliveries", Set.of("get")));

@@ -94,7 +94,8 @@ class SecretsInLogsIT {
         .expectError(400, "Validation");
     String signature = randomToken();
     secrets.put("forged download signature", signature);
-    assertEquals(404, owner.get("/exports/575ec8687ae143cd83dc4a97/" + signature).status());
+    assertEquals(
+        404, owner.get("/exports/575ec8687ae143cd83dc4a97?signature=" + signature).status());
 
     Path logs = ServerLogs.ofTestServer();
     assertTrue(

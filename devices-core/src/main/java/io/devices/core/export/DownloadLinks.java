@@ -17,7 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 
 /**
- * Download links that cannot be guessed: {@code /exports/{exportId}/{signature}}, the signature an
+ * Download links that cannot be guessed: {@code /exports/{exportId}?signature=...} (in the query,
+ * which the access log leaves out, so that the logs hold no working link), the signature an
  * HMAC-SHA256 of the export id (256 bits). The key is {@code devices.export.signing-key} or, when
  * that is not set, a random key kept in the database so every server sharing it agrees.
  */
@@ -35,7 +36,7 @@ public class DownloadLinks {
 
   /** The absolute download URL of an export. */
   String url(String baseUrl, String exportId) {
-    return baseUrl + "/exports/" + exportId + "/" + signature(exportId);
+    return baseUrl + "/exports/" + exportId + "?signature=" + signature(exportId);
   }
 
   /** Whether {@code signature} is the one of this export, compared in constant time. */

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,7 +25,7 @@ public class ExportDownloadResource {
   @Inject ExportDownloads downloads;
 
   @GET
-  @Path("/{exportId}/{signature}")
+  @Path("/{exportId}")
   @SignedLink
   @Operation(
       operationId = "devicesExportDownload",
@@ -32,7 +33,7 @@ public class ExportDownloadResource {
   @APIResponse(responseCode = "200", description = "The file, in the export format's media type")
   @APIResponse(responseCode = "404", description = "Wrong or expired link")
   public Response download(
-      @PathParam("exportId") String exportId, @PathParam("signature") String signature) {
+      @PathParam("exportId") String exportId, @QueryParam("signature") String signature) {
     ExportDownloads.Download file = downloads.open(exportId, signature);
     return Response.ok(file.path().toFile(), file.mediaType())
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.fileName() + "\"")
