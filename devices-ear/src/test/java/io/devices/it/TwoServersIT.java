@@ -288,7 +288,8 @@ class TwoServersIT {
           assertEquals(1, status.getInt("attempts"), status.toString());
         }
         retried += status.getInt("attempts") > 1 ? 1 : 0;
-        links.add(URI.create(callback.getString("url")).getPath());
+        URI link = URI.create(callback.getString("url"));
+        links.add(link.getRawPath() + "?" + link.getRawQuery());
       }
       System.out.printf(
           "TwoServersIT %s: acknowledged %d devices, %d commands (%d deliveries, all at the"
