@@ -53,30 +53,7 @@ class GracefulShutdownIT {
 
   /** 50 ms per device: an export of 400 devices takes 20 s. */
   private static final String SLOW_FORMAT =
-      """
-      package vendor.slowlink;
-
-      import io.devices.spi.export.*;
-      import java.io.*;
-      import java.nio.charset.StandardCharsets;
-
-      public final class SlowFormat implements ExportFormat {
-        public String id() { return "slowtext"; }
-        public String mediaType() { return "text/plain; charset=UTF-8"; }
-        public String fileExtension() { return "txt"; }
-        public ExportWriter open(OutputStream out) {
-          Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          return new ExportWriter() {
-            public void begin(ExportContext context) {}
-            public void device(ExportedDevice device) throws IOException {
-              try { Thread.sleep(50); } catch (InterruptedException e) { throw new InterruptedIOException(); }
-              writer.write(device.id() + "\\n");
-            }
-            public void end() throws IOException { writer.flush(); }
-          };
-        }
-      }
-      """;
+      PluginJars.slowFormat("vendor.slowlink", "slowtext", 50);
 
   private static LibertyServer server;
   private static Api owner;

@@ -88,4 +88,37 @@ final class PluginJars {
   private static void write(OutputStream out, String text) throws IOException {
     out.write(text.getBytes(StandardCharsets.UTF_8));
   }
+
+  /**
+   * The source of a vendor export format {@code <pkg>.SlowFormat} named {@code id} that writes one
+   * line per device after sleeping {@code millisPerDevice}: an export that takes long enough for a
+   * test to stop or kill the server in its middle.
+   */
+  static String slowFormat(String pkg, String id, int millisPerDevice) {
+    return """
+        package %s;
+
+        import io.devices.spi.export.*;
+        import java.io.*;
+        import java.nio.charset.StandardCharsets;
+
+        public final class SlowFormat implements ExportFormat {
+          public String id() { return "%s"; }
+          public String mediaType() { return "text/plain; charset=UTF-8"; }
+          public String fileExtension() { return "txt"; }
+          public ExportWriter open(OutputStream out) {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            return new ExportWriter() {
+              public void begin(ExportContext context) {}
+              public void device(ExportedDevice device) throws IOException {
+                try { Thread.sleep(%d); } catch (InterruptedException e) { throw new InterruptedIOException(); }
+                writer.write(device.id() + "\\n");
+              }
+              public void end() throws IOException { writer.flush(); }
+            };
+          }
+        }
+        """
+        .formatted(pkg, id, millisPerDevice);
+  }
 }

@@ -115,4 +115,18 @@ public final class RawHttp {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** {@code body} in HTTP/1.1 chunked transfer coding, in chunks of 64 KiB. */
+  public static byte[] chunked(byte[] body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int chunk = 64 * 1024;
+    for (int at = 0; at < body.length; at += chunk) {
+      int length = Math.min(chunk, body.length - at);
+      out.writeBytes((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(body, at, length);
+      out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    return out.toByteArray();
+  }
 }

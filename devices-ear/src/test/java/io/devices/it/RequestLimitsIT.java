@@ -157,7 +157,7 @@ class RequestLimitsIT {
                 : "Content-Length: " + body.length + "\r\n")
             + "\r\n";
     request.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
-    request.writeBytes(chunked ? chunked(body) : body);
+    request.writeBytes(chunked ? RawHttp.chunked(body) : body);
     return RawHttp.send(request.toByteArray());
   }
 
@@ -168,19 +168,6 @@ class RequestLimitsIT {
         + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\nAuthorization: Bearer "
         + OWNER_TOKEN
         + "\r\nConnection: close\r\n";
-  }
-
-  private static byte[] chunked(byte[] body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int chunk = 64 * 1024;
-    for (int at = 0; at < body.length; at += chunk) {
-      int length = Math.min(chunk, body.length - at);
-      out.writeBytes((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-      out.write(body, at, length);
-      out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-    }
-    out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-    return out.toByteArray();
   }
 
   /** Sends the head only and reads one response with a Content-Length, without waiting for EOF. */

@@ -641,7 +641,8 @@ class RobustnessIT {
                   garbage,
                   "Content-Type",
                   "application/json"));
-      byte[] chunked = chunked(("{\"name\":\"" + "c".repeat(MEBIBYTE + 10) + "\"}").getBytes());
+      byte[] chunked =
+          RawHttp.chunked(("{\"name\":\"" + "c".repeat(MEBIBYTE + 10) + "\"}").getBytes());
       malformed(
           endpoint.name() + " chunked body over 1 MiB",
           413,
@@ -1690,19 +1691,6 @@ class RobustnessIT {
     }
     RawHttp.Response response = RawHttp.send(request.toByteArray());
     return new Answer(response.status(), response.header("Content-Type"), response.body());
-  }
-
-  private static byte[] chunked(byte[] body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int chunk = 64 * 1024;
-    for (int at = 0; at < body.length; at += chunk) {
-      int length = Math.min(chunk, body.length - at);
-      out.writeBytes((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-      out.write(body, at, length);
-      out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-    }
-    out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-    return out.toByteArray();
   }
 
   private static String enc(String value) {

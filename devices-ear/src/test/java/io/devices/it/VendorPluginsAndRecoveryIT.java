@@ -71,31 +71,7 @@ class VendorPluginsAndRecoveryIT {
       """;
 
   /** A deliberately slow format, so that the server can be killed in the middle of an export. */
-  private static final String SLOW =
-      """
-      package vendor.slow;
-
-      import io.devices.spi.export.*;
-      import java.io.*;
-      import java.nio.charset.StandardCharsets;
-
-      public final class SlowFormat implements ExportFormat {
-        public String id() { return "slow"; }
-        public String mediaType() { return "text/plain; charset=UTF-8"; }
-        public String fileExtension() { return "txt"; }
-        public ExportWriter open(OutputStream out) {
-          Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          return new ExportWriter() {
-            public void begin(ExportContext context) {}
-            public void device(ExportedDevice device) throws IOException {
-              try { Thread.sleep(4); } catch (InterruptedException e) { throw new InterruptedIOException(); }
-              writer.write(device.id() + "\\n");
-            }
-            public void end() throws IOException { writer.flush(); }
-          };
-        }
-      }
-      """;
+  private static final String SLOW = PluginJars.slowFormat("vendor.slow", "slow", 4);
 
   /** A plugin that refuses to start: left out, never fatal. */
   private static final String FAILING =
