@@ -157,6 +157,7 @@ class TwoServersIT {
     final Set<String> exportIds = ConcurrentHashMap.newKeySet();
     final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     final List<String> links = new ArrayList<>();
+    final Map<String, AtomicInteger> acknowledgedBy = new ConcurrentHashMap<>();
     final AtomicInteger completed = new AtomicInteger();
 
     Round(String name, int devices, int commands, int exports) {
@@ -253,6 +254,9 @@ class TwoServersIT {
         ApiResponse response = request.get();
         assertTrue(response.status() < 500, what + " answered " + response);
         if (response.status() / 100 == 2) {
+          acknowledgedBy
+              .computeIfAbsent(server.baseUrl(), url -> new AtomicInteger())
+              .incrementAndGet();
           return Optional.of(response);
         }
         failures.add(server.baseUrl() + " " + what + " " + response.status());
@@ -293,14 +297,16 @@ class TwoServersIT {
       }
       System.out.printf(
           "TwoServersIT %s: acknowledged %d devices, %d commands (%d deliveries, all at the"
-              + " broker), %d exports (%d needed a second attempt); %d requests refused%n",
+              + " broker), %d exports (%d needed a second attempt); %d requests refused;"
+              + " acknowledged by server: %s%n",
           name,
           deviceIds.size(),
           commandIds.size(),
           deliveries,
           exportIds.size(),
           retried,
-          failures.size());
+          failures.size(),
+          acknowledgedBy);
       if (noRestarts) {
         // After a kill a callback may come twice (at least once): the killed server may have
         // sent it without recording that it did.
