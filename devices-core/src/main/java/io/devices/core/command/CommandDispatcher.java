@@ -1,6 +1,7 @@
 package io.devices.core.command;
 
 import io.devices.core.common.NodeId;
+import io.devices.core.common.ShutdownGrace;
 import io.devices.spi.command.CommandMessage;
 import io.devices.spi.command.CommandTransport;
 import io.devices.spi.command.DeliveryOutcome;
@@ -256,15 +257,7 @@ public class CommandDispatcher {
     if (polling != null) {
       polling.cancel(false);
     }
-    Instant deadline = clock.instant().plus(shutdownGrace);
-    while (running.get() > 0 && clock.instant().isBefore(deadline)) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
+    ShutdownGrace.await(shutdownGrace, clock, () -> running.get() > 0);
     try {
       int released = outbox.releaseClaimsOf(NodeId.current(), clock.instant());
       LOG.info(

@@ -1,6 +1,7 @@
 package io.devices.core.export;
 
 import io.devices.core.common.NodeId;
+import io.devices.core.common.ShutdownGrace;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -175,17 +176,8 @@ public class ExportWorkers {
     if (polling != null) {
       polling.cancel(false);
     }
-    Instant deadline = clock.instant().plus(shutdownGrace);
-    while (slots != null
-        && slots.availablePermits() < settings.workers()
-        && clock.instant().isBefore(deadline)) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
+    ShutdownGrace.await(
+        shutdownGrace, clock, () -> slots != null && slots.availablePermits() < settings.workers());
     try {
       int released = claims.releaseAllOf(NodeId.current(), clock.instant());
       LOG.info(() -> "Export workers stopped; released " + released + " running exports");
