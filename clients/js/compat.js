@@ -318,7 +318,7 @@ async function main() {
     const lister = scoped || owner;
     const listerName = scoped ? 'scoped token' : 'owner token';
 
-    // tagFilter exactly as the seed's example: a numeric value.
+    // tagFilter exactly as the Losant documentation's example: a numeric value.
     const tagFilterStart = exchanges.length;
     await listCheck(`devices.get tagFilter [{key:'floor', value: 8}] (${listerName})`, lister,
       { tagFilter: [{ key: 'floor', value: 8 }] }, byName(pick('A', 'B', 'E')));

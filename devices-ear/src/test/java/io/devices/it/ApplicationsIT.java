@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Creating, listing and getting applications (API.md §2, "Applications"). */
+/** Creating, listing and getting applications (docs/api.md, "Applications"). */
 @ExtendWith(ArquillianExtension.class)
 class ApplicationsIT {
   private static final Pattern ID = Pattern.compile("^[a-f0-9]{24}$");

@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Get /applications/{id}/devices (API.md §4 Get) on a fleet of awkwardly named and tagged devices,
+ * Get /applications/{id}/devices (docs/api.md, "List devices") on a fleet of awkwardly named and tagged devices,
  * created once for the class in a fresh application. Every expected list is computed here, from the
  * devices as created, with this class's own glob matcher, tag matcher and comparators, and compared
  * with the server's answer as an exact list of ids.
@@ -444,7 +444,7 @@ class DeviceListIT {
   @Test
   void questionMarkMatchesOneCharacterEvenOutsideTheBasicPlane() {
     // "🚀" is one character (one code point, two UTF-16 units): "?" matches it, "??" does not.
-    // API.md counts characters as code points (a 255-character name may be 255 emoji).
+    // The API counts characters as code points (a 255-character name may be 255 emoji).
     assertAll(
         Stream.of("?", "??", "? rocket", "rocket ?")
             .map(

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Post /applications/{id}/devices (API.md §3 Device Post, §4 Post): every validation rule over HTTP
+ * Post /applications/{id}/devices (docs/api.md, "Create a device"): every validation rule over HTTP
  * with the exact message naming the field, nothing created by a rejected request, the 201 with its
  * Location, and the order of the checks (401, 403, 400 shape, 404, 400 database rules).
  */

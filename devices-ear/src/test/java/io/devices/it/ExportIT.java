@@ -200,7 +200,7 @@ class ExportIT {
     }
   }
 
-  /** API.md: a cell starting with = + - @ tab or CR is neutralised (here with a leading '). */
+  /** A CSV cell starting with = + - @ tab or CR is neutralised (here with a leading '). */
   private static String neutralised(String cell) {
     return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
   }

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Who may do what (API.md §2): every cell of the scope tables over HTTP, the binding of a token to
+ * Who may do what (docs/api.md, "Scopes"): every cell of the scope tables over HTTP, the binding of a token to
  * its application, the owner token, missing and malformed credentials, and the order of the checks
  * (401, 403, 400, 404).
  *

@@ -6,13 +6,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The scope matrix as API.md §2 writes it, copied here by hand so that the tests check the server
+ * The scope tables of docs/api.md, copied here by hand so that the tests check the server
  * against the contract and not against the server's own table ({@code Action}).
  */
 final class ScopeTable {
   private ScopeTable() {}
 
-  /** The 25 known scopes, in the order of API.md §2. */
+  /** The 25 known scopes, in the order of docs/api.md. */
   static final List<String> KNOWN_SCOPES =
       List.of(
           "all.User",
@@ -41,7 +41,7 @@ final class ScopeTable {
           "devices.export",
           "devices.sendCommand");
 
-  /** The Devices scope table of API.md §2: the scopes, any one of which allows each action. */
+  /** The Devices scope table: the scopes, any one of which allows each action. */
   static final Set<String> DEVICES_EXPORT =
       Set.of(
           "all.Application",
@@ -78,7 +78,7 @@ final class ScopeTable {
           "devices.*",
           "devices.sendCommand");
 
-  /** A sent command's progress (beyond the seed): Send Command's scopes and the read forms. */
+  /** A sent command's progress (an extension of the Losant API): Send Command's scopes and the read forms. */
   static final Set<String> DEVICES_COMMAND_STATUS =
       Set.of(
           "all.Application",
@@ -92,7 +92,7 @@ final class ScopeTable {
           "devices.*",
           "devices.sendCommand");
 
-  /** Applications (API.md §2, "Applications"). */
+  /** Applications. */
   static final Set<String> APPLICATIONS_POST =
       Set.of("all.User", "all.Organization", "applications.*", "applications.post");
 
@@ -118,7 +118,7 @@ final class ScopeTable {
           "application.*",
           "application.get");
 
-  /** Application API tokens (API.md §2, "Application API tokens"). */
+  /** Application API tokens. */
   static final Set<String> TOKENS_POST =
       Set.of(
           "all.Application",

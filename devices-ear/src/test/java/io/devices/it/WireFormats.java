@@ -2,7 +2,7 @@ package io.devices.it;
 
 import java.util.regex.Pattern;
 
-/** The shapes of ids and dates on the wire (API.md §1), for assertions. */
+/** The shapes of ids and dates on the wire (docs/api.md, "Conventions"), for assertions. */
 final class WireFormats {
   static final Pattern ISO_MILLIS =
       Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$");

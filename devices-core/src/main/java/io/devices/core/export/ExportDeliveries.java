@@ -94,7 +94,7 @@ public class ExportDeliveries {
         succeeded ? null : job.error().orElse(new ExportError("ExportFailed", "Unknown error")));
   }
 
-  /** The callback body of API.md: success with the link, or failure with the error. */
+  /** The callback body: success with the link, or failure with the error. */
   String callbackJson(ExportJob job) {
     JsonObjectBuilder body =
         JSON.createObjectBuilder()

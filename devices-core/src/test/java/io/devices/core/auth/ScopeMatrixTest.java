@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every cell of the Devices scope table of the contract: each known scope × each action. */
 class ScopeMatrixTest {
-  /** The table of API.md §2, written out independently of {@link Action}. */
+  /** The scope table of docs/api.md, written out independently of {@link Action}. */
   private static final List<Set<String>> DEVICE_TABLE =
       List.of(
           Set.of(

@@ -17,7 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Reads a Multi Device Command body (API.md Send Command); no fields beyond the schema's. */
+/** Reads a Multi Device Command body (Send Command); no fields beyond the schema's. */
 public final class CommandBody {
   private static final Set<String> FIELDS =
       Set.of("name", "payload", "time", "deviceIds", "deviceTags");

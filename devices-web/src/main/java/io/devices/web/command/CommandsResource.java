@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The progress of sent commands (beyond the seed API). */
+/** The progress of sent commands (an extension of the Losant API). */
 @Path("/applications/{applicationId}/devices/commands/{commandId}")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The status of export jobs (beyond the seed API). */
+/** The status of export jobs (an extension of the Losant API). */
 @Path("/applications/{applicationId}/devices/exports")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
