@@ -28,7 +28,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
- * The Send Command benchmark (issue 4): one command to 100,000 devices selected by a tag, through
+ * The Send Command benchmark: one command to 100,000 devices selected by a tag, through
  * the running server (its own Liberty, H2) and a real MQTT broker (the machine's Mosquitto on
  * 127.0.0.1:1883 when it answers, else an embedded Moquette), with a subscriber counting messages.
  * Reports the time to the 200 and deliveries per second until the subscriber has all of them; in

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The load and soak run (issue 5): {@code bench.load.clients} (50) concurrent clients, each a
+ * The load and soak run: {@code bench.load.clients} (50) concurrent clients, each a
  * closed loop over one kept-alive connection, for {@code bench.load.seconds} (60) mixing Get (70
  * %), Post (20 %) and Send Command (10 %) against one server of its own ({@code devicesLoadBench})
  * on a fresh PostgreSQL database ({@code devices_load_bench}, dropped afterwards; H2 when
