@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -64,21 +65,22 @@ record ApiReference(Map<String, Endpoint> endpoints) {
     Set<String> parameters = new TreeSet<>();
     Set<String> scopes = null;
     boolean inParameters = false;
+    boolean inScopes = false;
     for (String line : section) {
       if (PARAMETER_HEADER.matcher(line).matches()) {
         inParameters = true;
       } else if (inParameters && line.startsWith("|")) {
-        Matcher row = PARAMETER_ROW.matcher(line);
-        if (row.matches()) {
-          parameters.add(row.group(1) + " " + row.group(2));
-        } else if (!line.matches("^\\|[\\s|:-]+$")) {
-          throw new IllegalStateException("not a parameter row: " + line);
-        }
+        parameter(line).ifPresent(parameters::add);
       } else {
         inParameters = false;
       }
       if (line.startsWith("Scopes:")) {
         scopes = new TreeSet<>();
+        inScopes = true;
+      } else if (line.isBlank()) {
+        inScopes = false;
+      }
+      if (inScopes) { // the paragraph may wrap over several lines
         Matcher code = CODE.matcher(line);
         while (code.find()) {
           scopes.addAll(Arrays.asList(code.group(1).split(",\\s*")));
@@ -86,6 +88,17 @@ record ApiReference(Map<String, Endpoint> endpoints) {
       }
     }
     return new Endpoint(parameters, scopes);
+  }
+
+  private static Optional<String> parameter(String row) {
+    Matcher parameter = PARAMETER_ROW.matcher(row);
+    if (parameter.matches()) {
+      return Optional.of(parameter.group(1) + " " + parameter.group(2));
+    }
+    if (row.matches("^\\|[\\s|:-]+$")) {
+      return Optional.empty(); // the separator row
+    }
+    throw new IllegalStateException("not a parameter row: " + row);
   }
 
   /** Endpoints documented without a Scopes: line. */

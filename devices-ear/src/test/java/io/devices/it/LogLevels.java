@@ -15,6 +15,8 @@ final class LogLevels {
   private static final Set<String> JSON_LEVELS =
       Set.of("WARNING", "WARN", "ERROR", "SEVERE", "FATAL");
   private static final Pattern JSON_LEVEL = Pattern.compile("\"loglevel\":\"([A-Z]+)\"");
+  private static final Pattern JSON_MESSAGE =
+      Pattern.compile("\"message\":\"((?:[^\"\\\\]|\\\\.)*)\"");
   private static final Pattern SIMPLE_LEVEL =
       Pattern.compile("^\\[[^\\]]+\\] [0-9a-f]{8} \\S+\\s+([WEF]) ");
   private static final Pattern DEV_LEVEL = Pattern.compile("^\\[(WARNING|ERROR|FATAL) *\\]");
@@ -24,7 +26,17 @@ final class LogLevels {
 
   /** The lines that report a warning, an error or an FFDC incident, in order. */
   static List<String> warnings(List<String> lines) {
-    return lines.stream().filter(LogLevels::isWarning).toList();
+    return lines.stream().filter(LogLevels::isWarning).map(LogLevels::describe).toList();
+  }
+
+  /** A warning line as a test failure shows it: a JSON record by its level and message only. */
+  static String describe(String line) {
+    Matcher level = JSON_LEVEL.matcher(line);
+    Matcher message = JSON_MESSAGE.matcher(line);
+    if (line.startsWith("{") && level.find() && message.find()) {
+      return level.group(1) + " " + message.group(1);
+    }
+    return line;
   }
 
   static boolean isWarning(String line) {

@@ -1,8 +1,11 @@
 package io.devices.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,5 +47,15 @@ class LogLevelsTest {
       })
   void otherLinesAreNot(String line) {
     assertFalse(LogLevels.isWarning(line), line);
+  }
+
+  @Test
+  void aJsonRecordIsShownByItsLevelAndMessage() {
+    String record =
+        "{\"type\":\"liberty_message\",\"message\":\"SROAP04005: Could not find \\\"x\\\"\","
+            + "\"ibm_threadId\":\"00000027\",\"loglevel\":\"WARN\"}";
+    assertEquals(
+        List.of("WARN SROAP04005: Could not find \\\"x\\\""),
+        LogLevels.warnings(List.of(record, "[AUDIT   ] CWWKE0001I: launched")));
   }
 }
