@@ -28,12 +28,12 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
- * The Send Command benchmark (issue 4): one command to 100,000 devices selected by a tag, through
- * the running server (its own Liberty, H2) and a real MQTT broker (the machine's Mosquitto on
- * 127.0.0.1:1883 when it answers, else an embedded Moquette), with a subscriber counting messages.
- * Reports the time to the 200 and deliveries per second until the subscriber has all of them; in
- * the same run, the floor: a raw Paho publish loop of the same 100,000 messages to the same broker,
- * timed the same way. Writes {@code command.json}.
+ * The Send Command benchmark: one command to 100,000 devices selected by a tag, through the running
+ * server (its own Liberty, H2) and a real MQTT broker (the machine's Mosquitto on 127.0.0.1:1883
+ * when it answers, else an embedded Moquette), with a subscriber counting messages. Reports the
+ * time to the 200 and deliveries per second until the subscriber has all of them; in the same run,
+ * the floor: a raw Paho publish loop of the same 100,000 messages to the same broker, timed the
+ * same way. Writes {@code command.json}.
  */
 public final class CommandBenchmark {
   private static final double ACCEPT_TARGET_MS = 1_500;

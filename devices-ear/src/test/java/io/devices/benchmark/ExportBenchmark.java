@@ -29,11 +29,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The export benchmark (issue 3): a server of its own with its heap capped at 512 MB exports an
- * application of 1,000,000 devices (3 tags, 2 attributes each) to csv, delivered by callback. It
- * reports the wall time from request to callback, devices per second and the server's peak heap,
- * then, with the server stopped, reads the same rows with the same chunked SQL over JDBC into a
- * discarding sink (the floor) in this JVM, and prints the ratio. Writes {@code export.json}.
+ * The export benchmark: a server of its own with its heap capped at 512 MB exports an application
+ * of 1,000,000 devices (3 tags, 2 attributes each) to csv, delivered by callback. It reports the
+ * wall time from request to callback, devices per second and the server's peak heap, then, with the
+ * server stopped, reads the same rows with the same chunked SQL over JDBC into a discarding sink
+ * (the floor) in this JVM, and prints the ratio. Writes {@code export.json}.
  */
 public final class ExportBenchmark {
   private static final double DEVICES_PER_SECOND_TARGET = 50_000;
@@ -76,7 +76,7 @@ public final class ExportBenchmark {
                 "DEVICES_EXPORT_CALLBACK_ALLOW_PRIVATE_NETWORKS", "true",
                 "DEVICES_SMTP_PORT", "9"));
     server.create();
-    // The cap the issue sets: the export must complete within it.
+    // The heap cap of the benchmark: the export must complete within it.
     Files.writeString(server.directory().resolve("jvm.options"), "-Xmx512m\n");
     String jdbcUrl =
         "jdbc:h2:" + server.directory().resolve("data/devices") + ";OPTIMIZE_REUSE_RESULTS=0";

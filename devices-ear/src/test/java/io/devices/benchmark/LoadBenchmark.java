@@ -7,11 +7,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The load and soak run (issue 5): {@code bench.load.clients} (50) concurrent clients, each a
- * closed loop over one kept-alive connection, for {@code bench.load.seconds} (60) mixing Get (70
- * %), Post (20 %) and Send Command (10 %) against one server of its own ({@code devicesLoadBench})
- * on a fresh PostgreSQL database ({@code devices_load_bench}, dropped afterwards; H2 when
- * PostgreSQL does not answer) seeded with 10,000 devices. Bounded in time and in requests ({@code
+ * The load and soak run: {@code bench.load.clients} (50) concurrent clients, each a closed loop
+ * over one kept-alive connection, for {@code bench.load.seconds} (60) mixing Get (70 %), Post (20
+ * %) and Send Command (10 %) against one server of its own ({@code devicesLoadBench}) on a fresh
+ * PostgreSQL database ({@code devices_load_bench}, dropped afterwards; H2 when PostgreSQL does not
+ * answer) seeded with 10,000 devices. Bounded in time and in requests ({@code
  * bench.load.maxRequests}), loopback only. Reports throughput and p50/p99 per action; then checks
  * that no request got a 5xx or no answer, and that no acknowledged write is missing from the
  * database. Writes {@code load.json}; exits 1 when the run failed or a correctness check did not

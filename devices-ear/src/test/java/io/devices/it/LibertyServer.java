@@ -148,9 +148,9 @@ public final class LibertyServer implements AutoCloseable {
   }
 
   /**
-   * (Re)creates the server directory from the IT server's ({@code it.server.name}) server.xml and
-   * jdbc/ directory and the EAR ({@code it.ear}). Deletes any previous directory of this name, and
-   * with it the database; refuses while a server of this name runs.
+   * (Re)creates the server directory from the IT server's ({@code it.server.name}) server.xml,
+   * jvm.options and jdbc/ directory and the EAR ({@code it.ear}). Deletes any previous directory of
+   * this name, and with it the database; refuses while a server of this name runs.
    */
   public LibertyServer create() {
     if (process().isPresent()) {
@@ -163,6 +163,7 @@ public final class LibertyServer implements AutoCloseable {
       Files.createDirectories(directory().resolve("apps"));
       Files.createDirectories(directory().resolve("configDropins/overrides"));
       Files.copy(template.resolve("server.xml"), directory().resolve("server.xml"));
+      Files.copy(template.resolve("jvm.options"), directory().resolve("jvm.options"));
       copyDirectory(template.resolve("jdbc"), directory().resolve("jdbc"));
       copyDirectory(template.resolve("spi"), directory().resolve("spi"));
       Files.createDirectories(plugins());
