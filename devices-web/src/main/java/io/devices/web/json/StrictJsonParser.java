@@ -89,7 +89,7 @@ final class StrictJsonParser {
     String literal = parser.getString();
     if (literal.length() > MAX_NUMBER_LENGTH) {
       throw DomainException.validation(
-          field(null) + " must be a number of at most " + MAX_NUMBER_LENGTH + " characters");
+          field(null) + " has a number literal longer than " + MAX_NUMBER_LENGTH + " characters");
     }
     return JSON.createValue(parser.getBigDecimal());
   }

@@ -147,7 +147,7 @@ class JsonBodiesTest {
         assertThrows(
             DomainException.class,
             () -> read("{\"payload\":[0," + hundred + "1]}", MultiDeviceCommand.class));
-    assertEquals("payload[1] must be a number of at most 100 characters", e.getMessage());
+    assertEquals("payload[1] has a number literal longer than 100 characters", e.getMessage());
   }
 
   @ParameterizedTest
