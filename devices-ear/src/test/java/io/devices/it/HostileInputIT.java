@@ -316,6 +316,7 @@ class HostileInputIT {
                   "Content-Type",
                   "application/json");
           Duration took = Duration.ofNanos(System.nanoTime() - started);
+          assertEquals(400, response.status(), () -> "after " + took + ": " + response.body());
           response.expectError(400, "Validation");
           assertEquals(message, response.message());
           assertTrue(took.compareTo(AT_ONCE) < 0, () -> "answered after " + took);

@@ -25,8 +25,8 @@ import java.util.Set;
  * payload} and {@code time} may be any JSON, so the body reader leaves them as {@link JsonValue}s.
  */
 public final class CommandDrafts {
-  private static final int MAX_DEVICE_IDS = 10_000;
-  private static final int MAX_DEVICE_TAGS = 100;
+  public static final int MAX_DEVICE_IDS = 10_000;
+  public static final int MAX_DEVICE_TAGS = 100;
   private static final String TIME_RULE =
       " must be an ISO-8601 date-time, milliseconds since the epoch or {\"$date\": <ISO-8601>}";
 
