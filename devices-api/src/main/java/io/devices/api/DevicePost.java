@@ -8,8 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record DevicePost(
     @Schema(minLength = 1, maxLength = 255, required = true) String name,
     @Schema(maxLength = 32767) String description,
-    @Schema(description = "Tags in the order given; a key may repeat") List<DeviceTag> tags,
-    @Schema(description = "Attribute names are unique within a device")
+    @Schema(description = "Tags in the order given; a key may repeat", maxItems = 100)
+        List<DeviceTag> tags,
+    @Schema(description = "Attribute names are unique within a device", maxItems = 256)
         List<DeviceAttribute> attributes,
     @Schema(
             enumeration = {"standalone", "gateway", "peripheral", "floating", "virtual"},

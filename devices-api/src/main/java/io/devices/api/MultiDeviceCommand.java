@@ -14,5 +14,6 @@ public record MultiDeviceCommand(
             description =
                 "ISO-8601 string, milliseconds since the epoch or {\"$date\": ISO-8601}; default now")
         Object time,
-    @Schema(description = "Devices by id") List<String> deviceIds,
-    @Schema(description = "Devices by tag: any entry matches") List<DeviceTag> deviceTags) {}
+    @Schema(description = "Devices by id", maxItems = 10000) List<String> deviceIds,
+    @Schema(description = "Devices by tag: any entry matches", maxItems = 100)
+        List<DeviceTag> deviceTags) {}

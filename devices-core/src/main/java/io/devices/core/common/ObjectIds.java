@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * ids made earlier (to the second), and two processes practically never collide.
  */
 public final class ObjectIds {
-  private static final Pattern WELL_FORMED = Pattern.compile("^[A-Fa-f0-9]{24}$");
+  /** What a given id must look like (any case; ids are stored lower-case). */
+  public static final Pattern WELL_FORMED = Pattern.compile("^[A-Fa-f0-9]{24}$");
+
   private static final byte[] PROCESS_UNIQUE = new byte[5];
   private static final AtomicInteger COUNTER;
 

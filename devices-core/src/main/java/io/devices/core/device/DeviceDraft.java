@@ -18,6 +18,10 @@ public record DeviceDraft(
     List<Attribute> attributes,
     DeviceClass deviceClass,
     String gatewayId) {
+  /** The platform's limits per device. */
+  public static final int MAX_TAGS = 100;
+
+  public static final int MAX_ATTRIBUTES = 256;
 
   public DeviceDraft {
     name = Texts.requireLength("name", name, Texts.MAX_NAME);
@@ -29,6 +33,7 @@ public record DeviceDraft(
   }
 
   private static List<Tag> checkTags(List<Tag> tags) {
+    requireAtMost("tags", tags, MAX_TAGS);
     for (int i = 0; i < tags.size(); i++) {
       Tag tag = tags.get(i);
       Texts.requireIdentifier("tags[" + i + "].key", tag.key());
@@ -38,6 +43,7 @@ public record DeviceDraft(
   }
 
   private static List<Attribute> checkAttributes(List<Attribute> attributes) {
+    requireAtMost("attributes", attributes, MAX_ATTRIBUTES);
     Set<String> names = new HashSet<>();
     for (int i = 0; i < attributes.size(); i++) {
       Attribute attribute = attributes.get(i);
@@ -52,6 +58,12 @@ public record DeviceDraft(
       }
     }
     return List.copyOf(attributes);
+  }
+
+  private static void requireAtMost(String field, List<?> entries, int max) {
+    if (entries.size() > max) {
+      throw DomainException.validation(field + " must have at most " + max + " entries");
+    }
   }
 
   private static String checkGateway(DeviceClass deviceClass, String gatewayId) {

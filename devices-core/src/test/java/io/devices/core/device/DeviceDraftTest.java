@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.devices.core.common.DomainException;
 import io.devices.core.common.ErrorCode;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,6 +66,12 @@ class DeviceDraftTest {
             "tags[0].value must be between 1 and 255 characters",
             (Runnable) () -> draft("d", List.of(new Tag("k", LONG)), null, null, null)),
         Arguments.of(
+            "tags must have at most 100 entries",
+            (Runnable) () -> draft("d", tags(101), null, null, null)),
+        Arguments.of(
+            "attributes must have at most 256 entries",
+            (Runnable) () -> draft("d", null, attributes(257), null, null)),
+        Arguments.of(
             "attributes[0].name must match ^[0-9a-zA-Z_-]{1,255}$",
             (Runnable)
                 () ->
@@ -112,6 +119,23 @@ class DeviceDraftTest {
     DomainException e = assertThrows(DomainException.class, build::run);
     assertEquals(ErrorCode.VALIDATION, e.code());
     assertEquals(message, e.getMessage());
+  }
+
+  private static List<Tag> tags(int count) {
+    return IntStream.range(0, count).mapToObj(i -> new Tag("k" + i, "v")).toList();
+  }
+
+  private static List<Attribute> attributes(int count) {
+    return IntStream.range(0, count)
+        .mapToObj(i -> new Attribute("a" + i, AttributeType.number))
+        .toList();
+  }
+
+  @Test
+  void thePlatformsLimitsAreAllowed() {
+    DeviceDraft draft = draft("d", tags(100), attributes(256), null, null);
+    assertEquals(100, draft.tags().size());
+    assertEquals(256, draft.attributes().size());
   }
 
   @Test

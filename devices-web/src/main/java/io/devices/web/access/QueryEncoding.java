@@ -2,6 +2,7 @@ package io.devices.web.access;
 
 import io.devices.core.common.DomainException;
 import java.io.ByteArrayOutputStream;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -10,8 +11,9 @@ import java.util.HexFormat;
 
 /**
  * The rule for raw query strings: printable ASCII, well-formed percent escapes, and escapes that
- * decode to valid UTF-8. Lenient decoders would turn the rest into replacement characters and
- * quietly answer a different question than the one asked.
+ * decode to valid UTF-8 other than NUL (which no text column stores: PostgreSQL refuses it).
+ * Lenient decoders would turn the rest into replacement characters and quietly answer a different
+ * question than the one asked.
  */
 final class QueryEncoding {
   private QueryEncoding() {}
@@ -24,7 +26,12 @@ final class QueryEncoding {
     for (int i = 0; i < rawQuery.length(); i++) {
       char c = rawQuery.charAt(i);
       if (c == '%') {
-        bytes.write(escapedByte(rawQuery, i));
+        int b = escapedByte(rawQuery, i);
+        if (b == 0) {
+          throw DomainException.validation(
+              parameterAt(rawQuery, i) + " must not contain NUL (%00)");
+        }
+        bytes.write(b);
         i += 2;
       } else if (c > 0x20 && c < 0x7f) {
         bytes.write(c);
@@ -41,6 +48,19 @@ final class QueryEncoding {
     } catch (CharacterCodingException e) {
       throw invalid();
     }
+  }
+
+  /**
+   * The decoded name of the parameter whose value holds that position (its escapes, before it, are
+   * already checked), or a phrase for a NUL inside a name.
+   */
+  private static String parameterAt(String query, int position) {
+    int start = query.lastIndexOf('&', position) + 1;
+    int equals = query.indexOf('=', start);
+    if (equals < 0 || equals > position) {
+      return "A query parameter name";
+    }
+    return URLDecoder.decode(query.substring(start, equals), StandardCharsets.UTF_8);
   }
 
   private static int escapedByte(String query, int percent) {

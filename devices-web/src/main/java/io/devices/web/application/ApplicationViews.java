@@ -1,9 +1,10 @@
 package io.devices.web.application;
 
 import io.devices.core.application.Application;
+import io.devices.core.common.Page;
 import io.devices.web.Wire;
 
-/** Applications on the wire. */
+/** Applications on the wire: one application, and one page of them. */
 final class ApplicationViews {
   private ApplicationViews() {}
 
@@ -16,5 +17,14 @@ final class ApplicationViews {
         application.orgId().orElse(null),
         Wire.date(application.creationDate()),
         Wire.date(application.lastUpdated()));
+  }
+
+  static io.devices.api.Applications page(Page<Application> page) {
+    return new io.devices.api.Applications(
+        page.items().stream().map(ApplicationViews::of).toList(),
+        page.items().size(),
+        page.totalCount(),
+        page.perPage(),
+        page.page());
   }
 }

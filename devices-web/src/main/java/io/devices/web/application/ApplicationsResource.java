@@ -6,12 +6,9 @@ import io.devices.core.application.ApplicationDraft;
 import io.devices.core.application.Applications;
 import io.devices.core.auth.Action;
 import io.devices.core.common.ObjectIds;
-import io.devices.core.common.Page;
 import io.devices.web.Wire;
 import io.devices.web.access.Allows;
 import io.devices.web.access.CurrentCaller;
-import io.devices.web.json.JsonBodies;
-import io.devices.web.json.JsonFields;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,9 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
 import java.net.URI;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,8 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Tag(name = "Applications")
 public class ApplicationsResource {
-  private static final Set<String> POST_FIELDS = Set.of("name", "description", "orgId");
-
   @Inject Applications applications;
   @Inject CurrentCaller caller;
 
@@ -53,12 +46,9 @@ public class ApplicationsResource {
       responseCode = "201",
       description = "Created",
       content = @Content(schema = @Schema(implementation = io.devices.api.Application.class)))
-  public Response create(InputStream body) {
-    JsonFields json = JsonBodies.requireObject(body).allowOnly(POST_FIELDS);
+  public Response create(ApplicationPost body) {
     Application created =
-        applications.create(
-            new ApplicationDraft(
-                json.string("name"), json.string("description"), json.string("orgId")));
+        applications.create(new ApplicationDraft(body.name(), body.description(), body.orgId()));
     return Response.created(URI.create("/applications/" + created.id()))
         .entity(ApplicationViews.of(created))
         .build();
@@ -73,13 +63,7 @@ public class ApplicationsResource {
       content = @Content(schema = @Schema(implementation = io.devices.api.Applications.class)))
   public io.devices.api.Applications list(
       @QueryParam("page") String page, @QueryParam("perPage") String perPage) {
-    Page<Application> found = applications.list(caller.get(), Wire.paging(page, perPage));
-    return new io.devices.api.Applications(
-        found.items().stream().map(ApplicationViews::of).toList(),
-        found.items().size(),
-        found.totalCount(),
-        found.perPage(),
-        found.page());
+    return ApplicationViews.page(applications.list(caller.get(), Wire.paging(page, perPage)));
   }
 
   @GET

@@ -1,8 +1,10 @@
 package io.devices.web.command;
 
+import io.devices.api.CommandDeliveries;
 import io.devices.api.CommandDeliveryStatus;
 import io.devices.core.command.CommandDelivery;
 import io.devices.core.command.CommandStatus;
+import io.devices.core.common.Page;
 import io.devices.web.Wire;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -39,6 +41,17 @@ final class CommandViews {
         delivery.attempts(),
         delivery.lastError().orElse(null),
         delivery.deliveredAt().map(Wire::date).orElse(null));
+  }
+
+  /** A page of deliveries, with the state asked for (if any). */
+  static CommandDeliveries deliveries(Page<CommandDelivery> page, String state) {
+    return new CommandDeliveries(
+        page.items().stream().map(CommandViews::of).toList(),
+        page.items().size(),
+        page.totalCount(),
+        page.page(),
+        page.perPage(),
+        state);
   }
 
   private static JsonValue parse(String json) {

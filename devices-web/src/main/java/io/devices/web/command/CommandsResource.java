@@ -77,13 +77,7 @@ public class CommandsResource {
     Optional<DeliveryState> wanted = Optional.ofNullable(state).map(CommandsResource::state);
     Page<CommandDelivery> deliveries =
         commands.deliveries(application(), command(), wanted, Wire.paging(page, perPage));
-    return new CommandDeliveries(
-        deliveries.items().stream().map(CommandViews::of).toList(),
-        deliveries.items().size(),
-        deliveries.totalCount(),
-        deliveries.page(),
-        deliveries.perPage(),
-        state);
+    return CommandViews.deliveries(deliveries, state);
   }
 
   private static DeliveryState state(String state) {

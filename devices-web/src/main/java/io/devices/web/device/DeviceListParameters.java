@@ -8,6 +8,7 @@ import io.devices.core.device.SortField;
 import io.devices.core.device.TagFilter;
 import io.devices.core.device.TagMatch;
 import io.devices.web.Wire;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -15,40 +16,93 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
- * Reads the query of a device list the way the official clients write it: strings for numbers, and
- * {@code tagFilter} flattened with bracketed indices ({@code tagFilter[0][key]=floor}), which may
- * be sparse or out of order and are ordered numerically. Unknown parameters (the clients' {@code
- * _links}, {@code _actions}, {@code _embedded}) are ignored.
+ * The query of a device list (a {@code @BeanParam}) the way the official clients write it: strings
+ * for numbers, and {@code tagFilter} flattened with bracketed indices ({@code
+ * tagFilter[0][key]=floor}), which may be sparse or out of order and are ordered numerically; the
+ * bracketed form has no JAX-RS parameter, so it is read from the whole query and documented by
+ * {@code TagFilterParameter}. Unknown parameters (the clients' {@code _links}, {@code _actions},
+ * {@code _embedded}) are ignored.
  */
-final class DeviceListParameters {
+public class DeviceListParameters {
   static final int MAX_TAG_FILTERS = 100;
   private static final Pattern TAG_FILTER = Pattern.compile("^tagFilter\\[(\\d+)]\\[(key|value)]$");
 
-  private DeviceListParameters() {}
+  @QueryParam("sortField")
+  @Parameter(
+      schema =
+          @Schema(
+              enumeration = {"name", "id", "creationDate"},
+              defaultValue = "name"))
+  String sortField;
 
-  static DeviceQuery read(String applicationId, MultivaluedMap<String, String> query) {
-    String filterField = blankToNull(query.getFirst("filterField"));
-    if (filterField != null && !filterField.equals("name")) {
+  @QueryParam("sortDirection")
+  @Parameter(
+      schema =
+          @Schema(
+              enumeration = {"asc", "desc"},
+              defaultValue = "asc"))
+  String sortDirection;
+
+  @QueryParam("page")
+  @Parameter(
+      description = "0-based page",
+      schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+  String page;
+
+  @QueryParam("perPage")
+  @Parameter(
+      schema =
+          @Schema(
+              type = SchemaType.INTEGER,
+              minimum = "1",
+              maximum = "1000",
+              defaultValue = "1000"))
+  String perPage;
+
+  @QueryParam("filterField")
+  @Parameter(schema = @Schema(enumeration = {"name"}))
+  String filterField;
+
+  @QueryParam("filter")
+  @Parameter(
+      description = "Case-insensitive glob on the whole name: * any run, ? one character",
+      example = "my * device")
+  String filter;
+
+  @QueryParam("tagMatch")
+  @Parameter(
+      schema =
+          @Schema(
+              enumeration = {"any", "all"},
+              defaultValue = "any"))
+  String tagMatch;
+
+  /** The query of the application's devices; {@code query} is the whole query, for tagFilter. */
+  DeviceQuery read(String applicationId, MultivaluedMap<String, String> query) {
+    String field = blankToNull(filterField);
+    if (field != null && !field.equals("name")) {
       throw DomainException.validation("filterField must be blank or name");
     }
     return new DeviceQuery(
         applicationId,
-        Optional.ofNullable(blankToNull(query.getFirst("sortField")))
-            .map(SortField::parse)
-            .orElse(SortField.name),
-        Optional.ofNullable(blankToNull(query.getFirst("sortDirection")))
-            .map(SortDirection::parse)
-            .orElse(SortDirection.asc),
-        Wire.paging(query.getFirst("page"), query.getFirst("perPage")),
-        Optional.ofNullable(blankToNull(query.getFirst("filter"))).map(NameGlob::new),
+        parsed(sortField, SortField::parse).orElse(SortField.name),
+        parsed(sortDirection, SortDirection::parse).orElse(SortDirection.asc),
+        Wire.paging(page, perPage),
+        parsed(filter, NameGlob::new),
         tagFilters(query),
-        Optional.ofNullable(blankToNull(query.getFirst("tagMatch")))
-            .map(TagMatch::parse)
-            .orElse(TagMatch.any));
+        parsed(tagMatch, TagMatch::parse).orElse(TagMatch.any));
+  }
+
+  private static <T> Optional<T> parsed(String value, Function<String, T> parse) {
+    return Optional.ofNullable(blankToNull(value)).map(parse);
   }
 
   private static List<TagFilter> tagFilters(MultivaluedMap<String, String> query) {

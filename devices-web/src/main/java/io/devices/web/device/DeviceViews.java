@@ -3,10 +3,13 @@ package io.devices.web.device;
 import io.devices.api.ConnectionInfo;
 import io.devices.api.DeviceAttribute;
 import io.devices.api.DeviceTag;
+import io.devices.api.Devices;
+import io.devices.core.common.Page;
 import io.devices.core.device.Device;
+import io.devices.core.device.DeviceQuery;
 import io.devices.web.Wire;
 
-/** Devices on the wire. */
+/** Devices on the wire: one device, and one page of a device list. */
 final class DeviceViews {
   private DeviceViews() {}
 
@@ -27,5 +30,21 @@ final class DeviceViews {
         device.gatewayId().orElse(null),
         new ConnectionInfo(
             device.connected().orElse(null), device.connectionTime().map(Wire::date).orElse(null)));
+  }
+
+  /** The page answering the query; {@code filter} and {@code filterField} only when named. */
+  static Devices page(DeviceQuery query, Page<Device> page) {
+    boolean named = query.nameGlob().isPresent();
+    return new Devices(
+        page.items().stream().map(DeviceViews::of).toList(),
+        page.items().size(),
+        page.totalCount(),
+        page.perPage(),
+        page.page(),
+        named ? query.nameGlob().get().glob() : null,
+        named ? "name" : null,
+        query.sortField().name(),
+        query.sortDirection().name(),
+        query.applicationId());
   }
 }

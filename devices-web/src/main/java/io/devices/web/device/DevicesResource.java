@@ -7,19 +7,19 @@ import io.devices.api.MultiDeviceCommand;
 import io.devices.core.auth.Action;
 import io.devices.core.command.Commands;
 import io.devices.core.common.ObjectIds;
-import io.devices.core.common.Page;
 import io.devices.core.device.Device;
 import io.devices.core.device.DeviceListing;
 import io.devices.core.device.DeviceQuery;
 import io.devices.core.device.DeviceRegistration;
+import io.devices.core.export.ExportRequest;
 import io.devices.core.export.ExportRequests;
 import io.devices.web.access.Allows;
 import io.devices.web.access.CurrentCaller;
-import io.devices.web.command.CommandBody;
+import io.devices.web.command.CommandDrafts;
 import io.devices.web.export.ExportParameters;
-import io.devices.web.json.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,15 +30,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,75 +54,19 @@ public class DevicesResource {
   @PathParam("applicationId")
   String applicationId;
 
+  /** The whole query (for the bracketed tagFilter form) and the base URL of download links. */
+  @Context UriInfo uri;
+
   @GET
   @Allows(Action.DEVICES_GET)
   @Operation(operationId = "devicesGet", summary = "Returns the devices for an application")
-  @Parameter(
-      name = "sortField",
-      in = ParameterIn.QUERY,
-      schema =
-          @Schema(
-              enumeration = {"name", "id", "creationDate"},
-              defaultValue = "name"))
-  @Parameter(
-      name = "sortDirection",
-      in = ParameterIn.QUERY,
-      schema =
-          @Schema(
-              enumeration = {"asc", "desc"},
-              defaultValue = "asc"))
-  @Parameter(
-      name = "page",
-      in = ParameterIn.QUERY,
-      description = "0-based page",
-      schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
-  @Parameter(
-      name = "perPage",
-      in = ParameterIn.QUERY,
-      schema =
-          @Schema(
-              type = SchemaType.INTEGER,
-              minimum = "1",
-              maximum = "1000",
-              defaultValue = "1000"))
-  @Parameter(name = "filterField", in = ParameterIn.QUERY, schema = @Schema(enumeration = {"name"}))
-  @Parameter(
-      name = "filter",
-      in = ParameterIn.QUERY,
-      description = "Case-insensitive glob on the whole name: * any run, ? one character",
-      example = "my * device")
-  @Parameter(
-      name = "tagFilter",
-      in = ParameterIn.QUERY,
-      description =
-          "Tag entries {key?, value?} flattened as tagFilter[N][key] and tagFilter[N][value]; a device matches any entry (or every entry with tagMatch=all)",
-      example = "tagFilter[0][key]=floor&tagFilter[0][value]=8")
-  @Parameter(
-      name = "tagMatch",
-      in = ParameterIn.QUERY,
-      schema =
-          @Schema(
-              enumeration = {"any", "all"},
-              defaultValue = "any"))
   @APIResponse(
       responseCode = "200",
       description = "OK",
       content = @Content(schema = @Schema(implementation = io.devices.api.Devices.class)))
-  public io.devices.api.Devices list(@Context UriInfo uri) {
-    DeviceQuery query = DeviceListParameters.read(application(), uri.getQueryParameters());
-    Page<Device> page = listing.list(query);
-    boolean named = query.nameGlob().isPresent();
-    return new io.devices.api.Devices(
-        page.items().stream().map(DeviceViews::of).toList(),
-        page.items().size(),
-        page.totalCount(),
-        page.perPage(),
-        page.page(),
-        named ? query.nameGlob().get().glob() : null,
-        named ? "name" : null,
-        query.sortField().name(),
-        query.sortDirection().name(),
-        query.applicationId());
+  public io.devices.api.Devices list(@BeanParam DeviceListParameters parameters) {
+    DeviceQuery query = parameters.read(application(), uri.getQueryParameters());
+    return DeviceViews.page(query, listing.list(query));
   }
 
   @GET
@@ -152,10 +92,9 @@ public class DevicesResource {
       responseCode = "201",
       description = "Created",
       content = @Content(schema = @Schema(implementation = io.devices.api.Device.class)))
-  public Response create(InputStream body) {
+  public Response create(DevicePost body) {
     String application = application();
-    Device device =
-        registration.register(application, DevicePostBody.read(JsonBodies.requireObject(body)));
+    Device device = registration.register(application, DeviceDrafts.of(body));
     return Response.created(URI.create("/applications/" + application + "/devices/" + device.id()))
         .entity(DeviceViews.of(device))
         .build();
@@ -168,25 +107,13 @@ public class DevicesResource {
       operationId = "devicesExport",
       summary =
           "Creates an export of all device metadata, delivered by email and/or callback when ready")
-  @Parameter(
-      name = "email",
-      in = ParameterIn.QUERY,
-      description = "Where to email the link; default: the token's user's email")
-  @Parameter(
-      name = "callbackUrl",
-      in = ParameterIn.QUERY,
-      description = "An http(s) URL that receives a POST with the outcome")
-  @Parameter(
-      name = "format",
-      in = ParameterIn.QUERY,
-      description = "An installed export format",
-      schema = @Schema(defaultValue = "csv", example = "csv"))
   @APIResponse(
       responseCode = "200",
       description = "The export is recorded and runs in the background",
       content = @Content(schema = @Schema(implementation = ExportAccepted.class)))
-  public ExportAccepted export(@Context UriInfo uri) {
-    String exportId = exports.submit(ExportParameters.read(application(), uri), caller.get()).id();
+  public ExportAccepted export(@BeanParam ExportParameters parameters) {
+    ExportRequest request = parameters.read(application(), uri.getBaseUri().toString());
+    String exportId = exports.submit(request, caller.get()).id();
     return new ExportAccepted(true, exportId);
   }
 
@@ -202,11 +129,9 @@ public class DevicesResource {
       responseCode = "200",
       description = "The command and its deliveries are recorded",
       content = @Content(schema = @Schema(implementation = CommandAccepted.class)))
-  public CommandAccepted sendCommand(InputStream body) {
+  public CommandAccepted sendCommand(MultiDeviceCommand body) {
     String application = application();
-    Instant now = Instant.now();
-    String commandId =
-        commands.send(application, CommandBody.read(JsonBodies.requireObject(body), now)).id();
+    String commandId = commands.send(application, CommandDrafts.of(body, Instant.now())).id();
     return new CommandAccepted(true, commandId);
   }
 

@@ -11,7 +11,8 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class ErrorMapper implements ExceptionMapper<Throwable> {
   @Override
-  public Response toResponse(Throwable failure) {
+  public Response toResponse(Throwable thrown) {
+    Throwable failure = unwrapped(thrown);
     if (failure instanceof DomainException domain) {
       return ErrorResponses.response(ErrorResponses.statusOf(domain.code()), domain.getMessage())
           .build();
@@ -23,6 +24,20 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
       return fromWebApplication(web.getResponse());
     }
     return ErrorResponses.response(500, ErrorResponses.logUnexpected(failure)).build();
+  }
+
+  /**
+   * The domain failure or 413 a body reader threw, which JAX-RS hands over wrapped (RESTEasy: in a
+   * ReaderException); any other failure as it came.
+   */
+  private static Throwable unwrapped(Throwable thrown) {
+    Throwable cause = thrown;
+    for (int depth = 0; cause != null && depth < 5; depth++, cause = cause.getCause()) {
+      if (cause instanceof DomainException || cause instanceof BodyTooLargeException) {
+        return cause;
+      }
+    }
+    return thrown;
   }
 
   private static Response fromWebApplication(Response original) {

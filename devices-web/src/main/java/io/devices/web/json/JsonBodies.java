@@ -1,11 +1,8 @@
 package io.devices.web.json;
 
 import io.devices.core.common.DomainException;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -14,39 +11,31 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.NoSuchElementException;
-import java.util.Optional;
 
 /**
- * Reads a request body into a JSON object: strict UTF-8, one JSON value. Its size is held to the
- * limit by {@code BodyLimitFilter}, which wraps every request's body before a resource reads it.
+ * Reads a request body into a wire record: strict UTF-8, one JSON value checked by {@link
+ * StrictJsonParser}, an object bound by {@link RecordBinder}. Its size is held to the limit by
+ * {@code BodyLimitFilter}, which wraps every request's body before anything reads it; the whole
+ * body is read (at most that limit) before parsing, so a body that is both too large and malformed
+ * is always a 413.
  */
 public final class JsonBodies {
-  /** Looked up once: JSON.createParser() would search the class path on every call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
-
   private JsonBodies() {}
 
-  /** The body as a JSON object; an empty body is an error. */
-  public static JsonFields requireObject(InputStream body) {
-    return optionalObject(body)
-        .orElseThrow(() -> DomainException.validation("The request body is required"));
-  }
-
-  /** The body as a JSON object, or empty when there is no body. */
-  public static Optional<JsonFields> optionalObject(InputStream body) {
-    String text = decode(read(body));
+  /** The body as a record of the given type; an empty body is an error. */
+  public static <R extends Record> R read(InputStream body, Class<R> type) {
+    String text = decode(readAll(body));
     if (text.isBlank()) {
-      return Optional.empty();
+      throw DomainException.validation("The request body is required");
     }
-    JsonValue value = parse(text);
+    JsonValue value = StrictJsonParser.parse(new StringReader(text));
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw DomainException.validation("The request body must be a JSON object");
     }
-    return Optional.of(new JsonFields("", (JsonObject) value));
+    return RecordBinder.bind((JsonObject) value, type);
   }
 
-  private static byte[] read(InputStream body) {
+  private static byte[] readAll(InputStream body) {
     if (body == null) {
       return new byte[0];
     }
@@ -67,20 +56,6 @@ public final class JsonBodies {
           .toString();
     } catch (CharacterCodingException e) {
       throw DomainException.validation("The request body is not valid UTF-8");
-    }
-  }
-
-  /** Exactly one JSON value: trailing content after it is an error too. */
-  private static JsonValue parse(String text) {
-    try (JsonParser parser = JSON.createParser(new StringReader(text))) {
-      parser.next();
-      JsonValue value = parser.getValue();
-      if (parser.hasNext()) {
-        throw DomainException.validation("The request body is not valid JSON");
-      }
-      return value;
-    } catch (JsonException | IllegalStateException | NoSuchElementException e) {
-      throw DomainException.validation("The request body is not valid JSON");
     }
   }
 }

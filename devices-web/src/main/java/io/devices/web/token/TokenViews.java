@@ -2,8 +2,9 @@ package io.devices.web.token;
 
 import io.devices.core.auth.ApiToken;
 import io.devices.web.Wire;
+import java.util.List;
 
-/** API tokens on the wire; the secret only when just issued. */
+/** API tokens on the wire, one or all of an application's; the secret only when just issued. */
 final class TokenViews {
   private TokenViews() {}
 
@@ -24,5 +25,11 @@ final class TokenViews {
         token.scopes(),
         token.status().name(),
         secret);
+  }
+
+  /** An application's tokens, without their secrets. */
+  static io.devices.api.ApiTokens list(List<ApiToken> tokens) {
+    List<io.devices.api.ApiToken> items = tokens.stream().map(t -> of(t, null)).toList();
+    return new io.devices.api.ApiTokens(items, items.size(), items.size());
   }
 }

@@ -14,8 +14,6 @@ import io.devices.core.common.ObjectIds;
 import io.devices.web.Wire;
 import io.devices.web.access.Allows;
 import io.devices.web.access.CurrentCaller;
-import io.devices.web.json.JsonBodies;
-import io.devices.web.json.JsonFields;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -28,10 +26,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
 import java.net.URI;
-import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,10 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Tag(name = "Application API tokens")
 public class TokensResource {
-  private static final Set<String> POST_FIELDS =
-      Set.of("name", "description", "expirationDate", "scope");
-  private static final Set<String> PATCH_FIELDS = Set.of("name", "description", "status");
-
   @Inject ApiTokens tokens;
   @Inject CurrentCaller caller;
 
@@ -64,15 +55,14 @@ public class TokensResource {
       responseCode = "201",
       description = "The token, with its secret in `token` (shown only here)",
       content = @Content(schema = @Schema(implementation = io.devices.api.ApiToken.class)))
-  public Response issue(InputStream body) {
+  public Response issue(ApiTokenPost body) {
     String application = application();
-    JsonFields json = JsonBodies.requireObject(body).allowOnly(POST_FIELDS);
     TokenDraft draft =
         new TokenDraft(
-            json.string("name"),
-            json.string("description"),
-            Wire.parseDate(json.field("expirationDate"), json.string("expirationDate")),
-            json.strings("scope"));
+            body.name(),
+            body.description(),
+            Wire.parseDate("expirationDate", body.expirationDate()),
+            body.scope());
     IssuedToken issued = tokens.issue(application, draft, caller.get());
     return Response.created(
             URI.create("/applications/" + application + "/tokens/" + issued.token().id()))
@@ -88,9 +78,7 @@ public class TokensResource {
       description = "OK",
       content = @Content(schema = @Schema(implementation = io.devices.api.ApiTokens.class)))
   public io.devices.api.ApiTokens list() {
-    List<io.devices.api.ApiToken> items =
-        tokens.list(application()).stream().map(t -> TokenViews.of(t, null)).toList();
-    return new io.devices.api.ApiTokens(items, items.size(), items.size());
+    return TokenViews.list(tokens.list(application()));
   }
 
   @GET
@@ -118,15 +106,14 @@ public class TokensResource {
       description = "OK",
       content = @Content(schema = @Schema(implementation = io.devices.api.ApiToken.class)))
   public io.devices.api.ApiToken change(
-      @PathParam("apiTokenId") String apiTokenId, InputStream body) {
+      @PathParam("apiTokenId") String apiTokenId, ApiTokenPatch body) {
     String application = application();
     String token = tokenId(apiTokenId);
-    JsonFields json = JsonBodies.requireObject(body).allowOnly(PATCH_FIELDS);
-    String status = json.string("status");
+    String status = body.status();
     TokenChanges changes =
         new TokenChanges(
-            json.string("name"),
-            json.string("description"),
+            body.name(),
+            body.description(),
             status == null ? null : TokenStatus.parse("status", status));
     ApiToken changed = tokens.change(application, token, changes);
     return TokenViews.of(changed, null);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.devices.core.common.DomainException;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class QueryEncodingTest {
@@ -39,5 +40,19 @@ class QueryEncodingTest {
   void malformedQueriesAreValidationErrors(String query) {
     DomainException e = assertThrows(DomainException.class, () -> QueryEncoding.check(query));
     assertEquals("The query string must be percent-encoded UTF-8 (RFC 3986)", e.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "filter=a%00b|filter must not contain NUL (%00)",
+        "page=0&tagFilter%5B0%5D%5Bvalue%5D=%00|tagFilter[0][value] must not contain NUL (%00)",
+        "tagFilter[0][key]=x&filter=%00|filter must not contain NUL (%00)",
+        "fil%00ter=a|A query parameter name must not contain NUL (%00)"
+      })
+  void nulIsRefusedNamingTheParameter(String query, String message) {
+    DomainException e = assertThrows(DomainException.class, () -> QueryEncoding.check(query));
+    assertEquals(message, e.getMessage());
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.devices.api.MultiDeviceCommand;
 import io.devices.core.command.CommandDraft;
 import io.devices.core.common.DomainException;
 import io.devices.core.device.TagFilter;
@@ -18,13 +19,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class CommandBodyTest {
+/** A Send Command body, read by the strict body reader and mapped to the core's draft. */
+class CommandDraftsTest {
   private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
   private static final String ID = "5a0000000000000000000001";
 
   private static CommandDraft read(String json) {
-    return CommandBody.read(
-        JsonBodies.requireObject(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))),
+    return CommandDrafts.of(
+        JsonBodies.read(
+            new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+            MultiDeviceCommand.class),
         NOW);
   }
 
@@ -44,6 +48,12 @@ class CommandBodyTest {
       })
   void timeComesInThreeFormsAndDefaultsToNow(String time, String expected) {
     assertEquals(Instant.parse(expected), read(body(",\"time\":" + time)).time());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"253402300799999,9999-12-31T23:59:59.999Z", "-62135596800000,0001-01-01T00:00:00Z"})
+  void theFirstAndLastMillisecondsOfFourDigitYearsAreTimes(long millis, String expected) {
+    assertEquals(Instant.parse(expected), read(body(",\"time\":" + millis)).time());
   }
 
   @Test
@@ -111,7 +121,20 @@ class CommandBodyTest {
         "{\"name\":\"x\",\"deviceIds\":[\""
             + ID
             + "\"],\"time\":{\"x\":1}}|time.x is not an allowed field",
-        "{\"name\":\"x\",\"deviceIds\":[\"" + ID + "\"],\"time\":[]}|time must be an ISO-8601"
+        "{\"name\":\"x\",\"deviceIds\":[\"" + ID + "\"],\"time\":[]}|time must be an ISO-8601",
+        "{\"name\":\"x\",\"deviceIds\":[\""
+            + ID
+            + "\"],\"time\":\"+999999999-12-31T23:59:59Z\"}|time must be a date-time in the years 0001 to 9999",
+        "{\"name\":\"x\",\"deviceIds\":[\""
+            + ID
+            + "\"],\"time\":253402300800000}|time must be a date-time in the years 0001 to 9999",
+        "{\"name\":\"x\",\"deviceIds\":[\""
+            + ID
+            + "\"],\"time\":-62135596800001}|time must be a date-time in the years 0001 to 9999",
+        "{\"name\":\"x\",\"deviceIds\":[\""
+            + ID
+            + "\"],\"time\":{\"$date\":\"+10000-01-01T00:00:00Z\"}}|time.$date must be a date-time in the years 0001 to 9999",
+        "{\"name\":\"x\",\"deviceIds\":[\"" + ID + "\"],\"time\":1e30}|time must be an ISO-8601"
       })
   void everyRuleNamesItsField(String json, String message) {
     DomainException error = assertThrows(DomainException.class, () -> read(json));
