@@ -1,7 +1,6 @@
 package io.devices.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.nio.charset.StandardCharsets;
@@ -24,8 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class HostileInputIT {
-  /** Far above an ordinary 400 (milliseconds), far below what these requests once took. */
-  private static final Duration AT_ONCE = Duration.ofSeconds(5);
 
   private static final String DEVICE_ID = "5a0000000000000000000001";
 
@@ -300,7 +297,10 @@ class HostileInputIT {
     return refused(name, app, "POST", path, body, message);
   }
 
-  /** The request is a 400 Validation with the message, answered at once, and stores nothing. */
+  /**
+   * The request is a 400 Validation with the message and stores nothing. How long it took is only
+   * reported (tests assert no timings; the reader's cost is bounded by JsonBodiesTest's bytes read).
+   */
   private DynamicTest refused(
       String name, String app, String method, String path, String body, String message) {
     return dynamicTest(
@@ -319,7 +319,6 @@ class HostileInputIT {
           assertEquals(400, response.status(), () -> "after " + took + ": " + response.body());
           response.expectError(400, "Validation");
           assertEquals(message, response.message());
-          assertTrue(took.compareTo(AT_ONCE) < 0, () -> "answered after " + took);
           assertEquals(before, stored(app), "nothing is stored");
         });
   }
