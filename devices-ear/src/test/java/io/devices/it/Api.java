@@ -45,6 +45,11 @@ public final class Api {
     return baseUrl;
   }
 
+  /** The bearer token it sends, or null. */
+  public String token() {
+    return token;
+  }
+
   public ApiResponse get(String pathAndQuery) {
     return send(request(pathAndQuery).GET());
   }
