@@ -75,8 +75,8 @@ class SecretsInLogsIT {
     // What a well-behaved client cannot send: a control byte inside the token.
     String binary = randomToken();
     secrets.put("binary Authorization header", binary);
-    RawHttp.Response answer =
-        RawHttp.send(
+    ApiResponse answer =
+        anonymous.socket(
             ("GET "
                     + devices
                     + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
@@ -84,7 +84,7 @@ class SecretsInLogsIT {
                     + binary
                     + "\u0001x\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
-    assertTrue(answer.status() == 400 || answer.status() == 401, answer.text());
+    assertTrue(answer.status() == 400 || answer.status() == 401, answer.toString());
 
     // A token in a body that fails validation, and a forged download-link signature.
     String inBody = randomToken();
