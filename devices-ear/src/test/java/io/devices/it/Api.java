@@ -87,7 +87,7 @@ public final class Api {
 
   /** GETs an absolute URL without any token (a signed export link, say). */
   public static ApiResponse fetch(String url) {
-    return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET());
+    return exchange(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET());
   }
 
   public HttpRequest.Builder request(String pathAndQuery) {
@@ -101,7 +101,11 @@ public final class Api {
     return request;
   }
 
-  public static ApiResponse send(HttpRequest.Builder request) {
+  public ApiResponse send(HttpRequest.Builder request) {
+    return exchange(request);
+  }
+
+  private static ApiResponse exchange(HttpRequest.Builder request) {
     try {
       var response = HTTP.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new ApiResponse(response.statusCode(), response.headers(), response.body());
