@@ -90,6 +90,8 @@ class DeviceListIT {
     app = new Fixtures(owner).application("device-list-it");
     devices = "/applications/" + app + "/devices";
     Fixtures fixtures = new Fixtures(owner);
+    // Posted as raw JSON, not through the typed client: each posted body and its 201 body are
+    // compared with the listed items as JSON (everyListedDeviceIsTheDeviceAsCreated).
     fleet = new ArrayList<>();
     for (JsonObject body : fleetBodies()) {
       fleet.add(new Created(body, fixtures.device(app, body.toString())));

@@ -5,13 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.devices.api.Devices;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,6 +111,23 @@ class EndpointTest {
     assertEquals("Bad Gateway", error.type());
     assertEquals("<html>bad gateway</html>", error.serverMessage());
     assertEquals(false, error.requestId().isPresent());
+  }
+
+  @Test
+  void oneClientServesSeveralThreadsAtOnce() throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Devices>> answers = new ArrayList<>();
+      for (int i = 0; i < 80; i++) {
+        answers.add(threads.submit(() -> client.devices("5f0c8a1b2c3d4e5f6a7b8c9d").list()));
+      }
+      for (Future<Devices> answer : answers) {
+        assertEquals(0, answer.get(30, TimeUnit.SECONDS).totalCount());
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertEquals(80, requests.size());
   }
 
   @Test
