@@ -1,16 +1,14 @@
 package io.devices.benchmark;
 
+import io.devices.api.ApplicationPost;
+import io.devices.it.Api;
 import io.devices.it.LibertyServer;
+import io.devices.it.TestClients;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -90,18 +88,21 @@ public final class CommandBenchmark {
     try {
       server.start();
       String app =
-          id(send(server.baseUrl() + "/applications", token, "{\"name\":\"command bench\"}", 201));
+          TestClients.at(server.baseUrl(), token)
+              .applications()
+              .create(new ApplicationPost("command bench", null, null))
+              .id();
+      Api api = new Api(server.baseUrl(), token);
       server.stop();
       FleetSeeder.seed(jdbcUrl, database.user(), app, devices);
       server.start();
       awaitConnected(server.baseUrl());
       // Warm-up: one small command, so the figures are of a running server, not of its first
       // request (class loading, JIT, connection pool).
-      send(
-          server.baseUrl() + "/applications/" + app + "/devices/command",
-          token,
-          "{\"name\":\"warm-up\",\"deviceIds\":[\"" + String.format("b0%022d", 1) + "\"]}",
-          200);
+      api.post(
+              "/applications/" + app + "/devices/command",
+              "{\"name\":\"warm-up\",\"deviceIds\":[\"" + String.format("b0%022d", 1) + "\"]}")
+          .expect(200);
       Thread.sleep(2000);
 
       // The server: one command to every device with a "floor" tag (all of them).
@@ -112,11 +113,11 @@ public final class CommandBenchmark {
               () -> {
                 long start = System.nanoTime();
                 String body =
-                    send(
-                        server.baseUrl() + "/applications/" + app + "/devices/command",
-                        token,
-                        "{\"name\":\"bench\",\"payload\":{\"firmware\":\"1.2.3\"},\"deviceTags\":[{\"key\":\"floor\"}]}",
-                        200);
+                    api.post(
+                            "/applications/" + app + "/devices/command",
+                            "{\"name\":\"bench\",\"payload\":{\"firmware\":\"1.2.3\"},\"deviceTags\":[{\"key\":\"floor\"}]}")
+                        .expect(200)
+                        .body();
                 id(body);
                 return (System.nanoTime() - start) / 1e6;
               });
@@ -255,12 +256,7 @@ public final class CommandBenchmark {
   private static void awaitConnected(String baseUrl) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (System.nanoTime() < deadline) {
-      HttpResponse<String> health =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready")).build(),
-                  HttpResponse.BodyHandlers.ofString());
-      if (health.body().contains("\"mqtt\":\"connected\"")) {
+      if (Api.fetch(baseUrl + "/health/ready").body().contains("\"mqtt\":\"connected\"")) {
         return;
       }
       Thread.sleep(250);
@@ -274,24 +270,6 @@ public final class CommandBenchmark {
       throw new IllegalStateException("no id in " + body);
     }
     return id.group(1);
-  }
-
-  private static String send(String url, String token, String json, int expected) throws Exception {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofMinutes(2))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != expected) {
-      throw new IllegalStateException(
-          url + " answered " + response.statusCode() + ": " + response.body());
-    }
-    return response.body();
   }
 
   /**

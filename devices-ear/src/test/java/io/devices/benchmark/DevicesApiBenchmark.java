@@ -1,9 +1,10 @@
 package io.devices.benchmark;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.devices.api.ApplicationPost;
+import io.devices.api.client.DevicesClient;
+import io.devices.it.Api;
+import io.devices.it.TestClients;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,9 +72,10 @@ public final class DevicesApiBenchmark {
 
     waitUntilReady(baseUrl, Duration.ofMinutes(3));
     ApiClient api = new ApiClient(baseUrl, token);
+    DevicesClient owner = TestClients.at(baseUrl, token);
     Report report = new Report();
 
-    String main = api.createApplication("bench-main");
+    String main = application(owner, "bench-main");
     System.out.printf(Locale.ROOT, "Seeding %,d devices through the API...%n", devices);
     Duration seeding =
         new Seeder(api, 12).seed(main, "dev-", devices, Duration.ofMinutes(30), true);
@@ -105,7 +107,7 @@ public final class DevicesApiBenchmark {
     }
 
     System.out.println("Measuring (e) Device Post with 8 clients...");
-    String second = api.createApplication("bench-post");
+    String second = application(owner, "bench-post");
     double posts = Throughput.posts(api, second, 8, 5_000, Duration.ofMinutes(5));
     report.throughput("post_per_second", "(e) POST device, 8 clients", posts, Report.POST_TARGET);
 
@@ -128,20 +130,19 @@ public final class DevicesApiBenchmark {
     return value;
   }
 
+  private static String application(DevicesClient owner, String name) {
+    return owner.applications().create(new ApplicationPost(name, "benchmark", null)).id();
+  }
+
   /** Polls the readiness check until it answers 200. */
   private static void waitUntilReady(String baseUrl, Duration limit) throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    HttpRequest ready =
-        HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
-            .timeout(Duration.ofSeconds(10))
-            .build();
     long end = System.nanoTime() + limit.toNanos();
     while (true) {
       try {
-        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        if (Api.fetch(baseUrl + "/health/ready").status() == 200) {
           return;
         }
-      } catch (java.io.IOException e) {
+      } catch (UncheckedIOException e) {
         // not listening yet
       }
       if (System.nanoTime() > end) {

@@ -1,15 +1,13 @@
 package io.devices.benchmark;
 
 import com.sun.net.httpserver.HttpServer;
+import io.devices.api.ApplicationPost;
+import io.devices.api.client.ExportOptions;
 import io.devices.core.export.DeviceChunks;
 import io.devices.it.LibertyServer;
+import io.devices.it.TestClients;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +22,6 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The export benchmark: a server of its own with its heap capped at 512 MB exports an application
@@ -39,9 +34,6 @@ public final class ExportBenchmark {
   private static final double DEVICES_PER_SECOND_TARGET = 50_000;
   private static final double RATIO_TARGET = 2;
   private static final double HEAP_TARGET_MB = 512;
-  private static final Pattern EXPORT_ID =
-      Pattern.compile("\"exportId\"\\s*:\\s*\"([0-9a-f]{24})\"");
-  private static final Pattern APP_ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f]{24})\"");
 
   private ExportBenchmark() {}
 
@@ -96,7 +88,11 @@ public final class ExportBenchmark {
     try {
       // First start: the migrations create the schema and the API the application.
       server.start();
-      String app = createApplication(server.baseUrl(), token);
+      String app =
+          TestClients.at(server.baseUrl(), token)
+              .applications()
+              .create(new ApplicationPost("export bench", null, null))
+              .id();
       server.stop();
 
       long seedStart = System.nanoTime();
@@ -111,7 +107,11 @@ public final class ExportBenchmark {
       try (HeapSampler heap = new HeapSampler(server.process().orElseThrow().pid())) {
         for (int run = 1; run <= runs; run++) {
           long start = System.nanoTime();
-          String exportId = requestExport(server.baseUrl(), token, app, callbackUrl);
+          String exportId =
+              TestClients.at(server.baseUrl(), token)
+                  .devices(app)
+                  .export(ExportOptions.byCallback(callbackUrl))
+                  .exportId();
           String callback = received.poll(10, TimeUnit.MINUTES);
           double elapsed = (System.nanoTime() - start) / 1e9;
           if (callback == null
@@ -225,55 +225,6 @@ public final class ExportBenchmark {
       System.out.print(""); // keeps the reads from being optimised away
     }
     return rows;
-  }
-
-  private static String createApplication(String baseUrl, String token) throws Exception {
-    String body = send(baseUrl + "/applications", token, "{\"name\":\"export bench\"}", 201);
-    Matcher id = APP_ID.matcher(body);
-    if (!id.find()) {
-      throw new IllegalStateException("no application id in " + body);
-    }
-    return id.group(1);
-  }
-
-  private static String requestExport(String baseUrl, String token, String app, String callback)
-      throws Exception {
-    String body =
-        send(
-            baseUrl
-                + "/applications/"
-                + app
-                + "/devices/export?callbackUrl="
-                + URLEncoder.encode(callback, StandardCharsets.UTF_8),
-            token,
-            null,
-            200);
-    Matcher id = EXPORT_ID.matcher(body);
-    if (!id.find()) {
-      throw new IllegalStateException("no export id in " + body);
-    }
-    return id.group(1);
-  }
-
-  private static String send(String url, String token, String json, int expected) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(60))
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "application/json");
-    request =
-        json == null
-            ? request.POST(HttpRequest.BodyPublishers.noBody())
-            : request
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-    HttpResponse<String> response =
-        HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != expected) {
-      throw new IllegalStateException(
-          url + " answered " + response.statusCode() + ": " + response.body());
-    }
-    return response.body();
   }
 
   private static double median(List<Double> values) {

@@ -1,6 +1,10 @@
 package io.devices.benchmark;
 
+import io.devices.api.ApiTokenPost;
+import io.devices.api.ApplicationPost;
+import io.devices.api.client.DevicesClient;
 import io.devices.it.LibertyServer;
+import io.devices.it.TestClients;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,12 +12,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The phases of a load run: seed, warm up, measure, stop the server, check the writes, report. */
 final class LoadRun {
-  private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
   private final LoadSettings settings;
   private final LibertyServer server;
   private final BenchDatabase database;
@@ -38,11 +39,17 @@ final class LoadRun {
 
   private boolean execute(boolean mqtt) throws Exception {
     server.start();
-    String app = new ApiClient(server.baseUrl(), settings.token()).createApplication("load bench");
+    DevicesClient owner = TestClients.at(server.baseUrl(), settings.token());
+    String app = owner.applications().create(new ApplicationPost("load bench", null, null)).id();
     // -Dbench.load.ownerToken=true: the configured owner token (no lookup) instead, to measure
     // what the per-request token lookup costs.
     String token =
-        Boolean.getBoolean("bench.load.ownerToken") ? settings.token() : applicationToken(app);
+        Boolean.getBoolean("bench.load.ownerToken")
+            ? settings.token()
+            : owner
+                .tokens(app)
+                .create(new ApiTokenPost("load", null, null, List.of("devices.*")))
+                .token();
     server.stop();
     long seedStart = System.nanoTime();
     FleetSeeder.seed(jdbcUrl, database.user(), app, settings.devices());
@@ -100,25 +107,6 @@ final class LoadRun {
     report.write(file);
     System.out.println("Wrote " + file.toAbsolutePath());
     return report.correct();
-  }
-
-  /**
-   * An application API token with the {@code devices.*} scope: what a backend calling the Devices
-   * API holds (looked up by its hash on every request), rather than the configured owner token.
-   */
-  private String applicationToken(String app) throws Exception {
-    try (KeepAliveClient owner =
-        new KeepAliveClient(settings.host(), settings.port(), settings.token())) {
-      KeepAliveClient.Response response =
-          owner.post(
-              "/applications/" + app + "/tokens", "{\"name\":\"load\",\"scope\":[\"devices.*\"]}");
-      Matcher token = TOKEN.matcher(response.text());
-      if (response.status() != 201 || !token.find()) {
-        throw new IllegalStateException(
-            "token creation answered " + response.status() + ": " + response.text());
-      }
-      return token.group(1);
-    }
   }
 
   /** The pids of the database's sessions (the server's pool), to meter their CPU. */

@@ -1,7 +1,10 @@
 package io.devices.it;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,8 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * A small HTTP client for the tests, bound to the server's base URL and, optionally, a bearer
- * token. It sends exactly what it is given: paths and queries are not re-encoded.
+ * The tests' one raw HTTP helper, for assertions on the wire format itself (statuses and exact
+ * bodies of malformed requests, headers, encodings); set-up steps use the typed client ({@link
+ * TestClients}, {@link Fixtures}). Bound to a server's base URL and, optionally, a bearer token.
+ * Well-formed requests go through the JDK's HttpClient, exactly as given (paths and queries are not
+ * re-encoded); requests no well-behaved client would build (malformed escapes, raw brackets,
+ * invalid UTF-8, chunked bodies) go as bytes over a plain socket ({@link #socket(byte[])}).
  */
 public final class Api {
   private static final HttpClient HTTP =
@@ -45,6 +52,11 @@ public final class Api {
     return baseUrl;
   }
 
+  /** The bearer token it sends, or null. */
+  public String token() {
+    return token;
+  }
+
   public ApiResponse get(String pathAndQuery) {
     return send(request(pathAndQuery).GET());
   }
@@ -73,6 +85,11 @@ public final class Api {
     return send(request.method(method, publisher));
   }
 
+  /** GETs an absolute URL without any token (a signed export link, say). */
+  public static ApiResponse fetch(String url) {
+    return exchange(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET());
+  }
+
   public HttpRequest.Builder request(String pathAndQuery) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
@@ -85,6 +102,10 @@ public final class Api {
   }
 
   public ApiResponse send(HttpRequest.Builder request) {
+    return exchange(request);
+  }
+
+  private static ApiResponse exchange(HttpRequest.Builder request) {
     try {
       var response = HTTP.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new ApiResponse(response.statusCode(), response.headers(), response.body());
@@ -94,6 +115,43 @@ public final class Api {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Sends the bytes of a request as written to this server's port over a plain socket and reads one
+   * response: until its Content-Length or last chunk is in, or else until the server closes
+   * (requests should carry {@code Connection: close}). So a refusal that comes while the server
+   * still waits for an announced body is read too. The status is 0 when nothing parseable came
+   * back.
+   */
+  public ApiResponse socket(byte[] request) {
+    try (Socket socket = new Socket("localhost", URI.create(baseUrl).getPort())) {
+      socket.setSoTimeout(30_000);
+      socket.getOutputStream().write(request);
+      socket.getOutputStream().flush();
+      InputStream in = socket.getInputStream();
+      ByteArrayOutputStream response = new ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        response.write(buffer, 0, n);
+        if (HttpWire.complete(response.toByteArray())) {
+          break;
+        }
+      }
+      return HttpWire.parse(response.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A request head and body written as ISO-8859-1 text, one byte per character. */
+  public ApiResponse socket(String request) {
+    return socket(request.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  /** {@code body} in HTTP/1.1 chunked transfer coding, for {@link #socket(byte[])}. */
+  public static byte[] chunked(byte[] body) {
+    return HttpWire.chunked(body);
   }
 
   private static BodyPublisher body(String json) {

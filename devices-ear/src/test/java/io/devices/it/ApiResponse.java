@@ -11,7 +11,10 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.http.HttpHeaders;
 
-/** A response of the server: status, headers and the body, parsed when it is JSON. */
+/**
+ * A response of the server to {@link Api}, over the JDK client or a raw socket: status, headers and
+ * the body (de-chunked), parsed when it is JSON.
+ */
 public record ApiResponse(int status, HttpHeaders headers, String body) {
 
   public JsonValue json() {

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
+import io.devices.api.CommandDeliveries;
+import io.devices.api.CommandDeliveryStatus;
+import io.devices.api.CommandStatus;
+import io.devices.api.DeviceTag;
+import io.devices.api.MultiDeviceCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -107,39 +111,25 @@ class CommandFaultsIT {
   }
 
   private static List<String> devices(String app, int count, String... tags) {
-    StringBuilder tagJson = new StringBuilder();
-    for (int i = 0; i < tags.length; i += 2) {
-      tagJson
-          .append(i == 0 ? "" : ",")
-          .append("{\"key\":\"")
-          .append(tags[i])
-          .append("\",\"value\":\"")
-          .append(tags[i + 1])
-          .append("\"}");
-    }
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      ids.add(
-          fixtures
-              .device(app, "{\"name\":\"d" + i + "\",\"tags\":[" + tagJson + "]}")
-              .getString("id"));
+      ids.add(fixtures.namedDevice(app, "d" + i, tags).id());
     }
     return ids;
   }
 
-  private static String send(String app, String body) {
-    return owner
-        .post("/applications/" + app + "/devices/command", body)
-        .expect(200)
-        .object()
-        .getString("commandId");
+  /** Sends a command to every device that has a tag with this key. */
+  private static String send(String app, String name, Object payload, String tagKey) {
+    return fixtures
+        .owner()
+        .devices(app)
+        .sendCommand(
+            new MultiDeviceCommand(name, payload, null, null, List.of(new DeviceTag(tagKey, null))))
+        .commandId();
   }
 
-  private static JsonObject status(String app, String commandId) {
-    return owner
-        .get("/applications/" + app + "/devices/commands/" + commandId)
-        .expect(200)
-        .object();
+  private static CommandStatus status(String app, String commandId) {
+    return fixtures.owner().commands(app).status(commandId);
   }
 
   @Test
@@ -147,28 +137,20 @@ class CommandFaultsIT {
   void commandsSentWhileTheBrokerIsDownAreDeliveredWhenItComesUp() {
     String app = fixtures.application("outage " + UUID.randomUUID());
     List<String> ids = devices(app, 50, "fleet", "outage");
-    String commandId = send(app, "{\"name\":\"wake\",\"deviceTags\":[{\"key\":\"fleet\"}]}");
-    JsonObject waiting =
+    String commandId = send(app, "wake", null, "fleet");
+    CommandDeliveryStatus waiting =
         Awaits.until(
             "failed attempts while the broker is down",
             WAIT,
             () -> {
-              JsonObject page =
-                  owner
-                      .get(
-                          "/applications/"
-                              + app
-                              + "/devices/commands/"
-                              + commandId
-                              + "/deliveries?perPage=1")
-                      .expect(200)
-                      .object();
-              JsonObject first = page.getJsonArray("items").getJsonObject(0);
-              return first.getInt("attempts") >= 2 ? Optional.of(first) : Optional.empty();
+              CommandDeliveries page =
+                  fixtures.owner().commands(app).deliveries(commandId, null, 0, 1);
+              CommandDeliveryStatus first = page.items().get(0);
+              return first.attempts() >= 2 ? Optional.of(first) : Optional.empty();
             });
-    assertEquals("pending", waiting.getString("state"));
-    assertTrue(waiting.getString("lastError").contains("not connected"), waiting.toString());
-    assertEquals(50, status(app, commandId).getInt("pending"));
+    assertEquals("pending", waiting.state());
+    assertTrue(waiting.lastError().contains("not connected"), waiting.toString());
+    assertEquals(50, status(app, commandId).pending());
 
     broker.start();
     try (MqttSubscriber subscriber = new MqttSubscriber(broker.url())) {
@@ -176,7 +158,7 @@ class CommandFaultsIT {
       Awaits.until(
           "every delivery recorded",
           WAIT,
-          () -> Optional.of(status(app, commandId)).filter(s -> s.getInt("delivered") == 50));
+          () -> Optional.of(status(app, commandId)).filter(s -> s.delivered() == 50));
     }
   }
 
@@ -193,13 +175,12 @@ class CommandFaultsIT {
     List<String> byFile = devices(app, 3, "group", "v", "commandTransport", "filelog");
     List<String> byMqtt = devices(app, 2, "group", "v");
     try (MqttSubscriber subscriber = new MqttSubscriber(broker.url())) {
-      String commandId =
-          send(app, "{\"name\":\"hello\",\"payload\":[1],\"deviceTags\":[{\"key\":\"group\"}]}");
+      String commandId = send(app, "hello", List.of(1), "group");
       subscriber.awaitEach(byMqtt, 1, WAIT);
       Awaits.until(
           "every delivery recorded",
           WAIT,
-          () -> Optional.of(status(app, commandId)).filter(s -> s.getInt("delivered") == 5));
+          () -> Optional.of(status(app, commandId)).filter(s -> s.delivered() == 5));
       for (String device : byFile) {
         assertTrue(
             subscriber.messages(device).isEmpty(),
@@ -219,22 +200,22 @@ class CommandFaultsIT {
     String app = fixtures.application("kill fan-out " + UUID.randomUUID());
     List<String> ids = devices(app, 3000, "fleet", "big");
     try (MqttSubscriber subscriber = new MqttSubscriber(broker.url())) {
-      String commandId = send(app, "{\"name\":\"update\",\"deviceTags\":[{\"key\":\"fleet\"}]}");
-      JsonObject atKill =
+      String commandId = send(app, "update", null, "fleet");
+      CommandStatus atKill =
           Awaits.until(
               "the fan-out to be under way",
               WAIT,
-              () -> Optional.of(status(app, commandId)).filter(s -> s.getInt("delivered") >= 100));
+              () -> Optional.of(status(app, commandId)).filter(s -> s.delivered() >= 100));
       server.kill();
-      assertTrue(atKill.getInt("delivered") < 3000, "killed in the middle: " + atKill);
+      assertTrue(atKill.delivered() < 3000, "killed in the middle: " + atKill);
       server.start();
       subscriber.awaitEach(ids, 1, WAIT);
-      JsonObject done =
+      CommandStatus done =
           Awaits.until(
               "every delivery recorded",
               WAIT,
-              () -> Optional.of(status(app, commandId)).filter(s -> s.getInt("pending") == 0));
-      assertEquals(3000, done.getInt("delivered"), done.toString());
+              () -> Optional.of(status(app, commandId)).filter(s -> s.pending() == 0));
+      assertEquals(3000, done.delivered(), done.toString());
       assertEquals(
           ids.size(), ids.stream().filter(id -> !subscriber.messages(id).isEmpty()).count());
     }

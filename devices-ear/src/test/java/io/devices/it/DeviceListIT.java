@@ -90,6 +90,8 @@ class DeviceListIT {
     app = new Fixtures(owner).application("device-list-it");
     devices = "/applications/" + app + "/devices";
     Fixtures fixtures = new Fixtures(owner);
+    // Posted as raw JSON, not through the typed client: each posted body and its 201 body are
+    // compared with the listed items as JSON (everyListedDeviceIsTheDeviceAsCreated).
     fleet = new ArrayList<>();
     for (JsonObject body : fleetBodies()) {
       fleet.add(new Created(body, fixtures.device(app, body.toString())));
@@ -615,8 +617,8 @@ class DeviceListIT {
   @MethodSource("badTagFilters")
   void anInvalidTagFilterIsRejectedNamingTheEntry(String rawQuery, String message) {
     assertValidation("?" + rawQuery.replace("[", "%5B").replace("]", "%5D"), message);
-    RawHttp.Response raw = RawHttp.send(rawRequest(devices + "?" + rawQuery));
-    assertEquals(400, raw.status(), raw.text());
+    ApiResponse raw = owner.socket(rawRequest(devices + "?" + rawQuery));
+    assertEquals(400, raw.status(), raw.toString());
     assertEquals(message, parse(raw.body()).getString("message"));
   }
 
@@ -909,8 +911,8 @@ class DeviceListIT {
    * refuses). HTTP/1.0, so the body is not chunked.
    */
   private static JsonObject rawGet(String pathAndQuery) {
-    RawHttp.Response response = RawHttp.send(rawRequest(pathAndQuery));
-    assertEquals(200, response.status(), response.text());
+    ApiResponse response = owner.socket(rawRequest(pathAndQuery));
+    assertEquals(200, response.status(), response.toString());
     return parse(response.body());
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.devices.api.DevicePost;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -59,11 +60,14 @@ class DevicePostIT {
     fixtures = new Fixtures(owner);
     app = fixtures.application("device-post-it");
     devices = "/applications/" + app + "/devices";
-    gateway = fixtures.device(app, "{\"name\":\"gw\",\"deviceClass\":\"gateway\"}").getString("id");
-    standalone = fixtures.device(app, "{\"name\":\"plain\"}").getString("id");
+    gateway = fixtures.device(app, aGateway()).id();
+    standalone = fixtures.namedDevice(app, "plain").id();
     String other = fixtures.application("device-post-it-other");
-    otherAppGateway =
-        fixtures.device(other, "{\"name\":\"gw\",\"deviceClass\":\"gateway\"}").getString("id");
+    otherAppGateway = fixtures.device(other, aGateway()).id();
+  }
+
+  private static DevicePost aGateway() {
+    return new DevicePost("gw", null, null, null, "gateway", null);
   }
 
   // ---------------------------------------------------------------------------------------------

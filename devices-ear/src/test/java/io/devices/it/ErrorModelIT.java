@@ -63,13 +63,13 @@ class ErrorModelIT {
 
   @Test
   void onlyJsonIsProduced() {
-    RawHttp.Response response =
-        RawHttp.send(
+    ApiResponse response =
+        owner.socket(
             "GET /applications HTTP/1.0\r\nAccept: text/html\r\nAuthorization: Bearer "
                 + System.getProperty("it.owner.token")
                 + "\r\n\r\n");
-    assertEquals(406, response.status(), response.text());
-    assertTrue(response.body().contains("\"type\":\"NotAcceptable\""), response.text());
+    assertEquals(406, response.status(), response.toString());
+    assertTrue(response.body().contains("\"type\":\"NotAcceptable\""), response.toString());
   }
 
   @Test
@@ -128,15 +128,15 @@ class ErrorModelIT {
 
   @Test
   void malformedQueryEncodingIsAValidationErrorNotAServerError() {
-    RawHttp.Response response =
-        RawHttp.send(
+    ApiResponse response =
+        owner.socket(
             "GET /applications/"
                 + app
                 + "/devices?filter=%zz HTTP/1.1\r\nHost: localhost\r\n"
                 + "Authorization: Bearer "
                 + System.getProperty("it.owner.token")
                 + "\r\nConnection: close\r\n\r\n");
-    assertEquals(400, response.status(), response.text());
-    assertTrue(response.text().contains("\"type\":\"Validation\""), response.text());
+    assertEquals(400, response.status(), response.toString());
+    assertTrue(response.toString().contains("\"type\":\"Validation\""), response.toString());
   }
 }

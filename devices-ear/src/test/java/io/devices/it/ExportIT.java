@@ -7,6 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.devices.api.Device;
+import io.devices.api.DeviceAttribute;
+import io.devices.api.DevicePost;
+import io.devices.api.DeviceTag;
+import io.devices.api.ExportDeliveryStatus;
+import io.devices.api.ExportStatus;
+import io.devices.api.client.ExportOptions;
 import io.devices.it.plugin.FailingFormat;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -17,8 +24,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,7 +76,7 @@ class ExportIT {
   private static GreenMail mail;
   private static CallbackReceiver callbacks;
   private static String app;
-  private static List<JsonObject> fleet;
+  private static List<Device> fleet;
 
   @BeforeAll
   static void setUp() {
@@ -96,28 +101,15 @@ class ExportIT {
       fleet.add(
           fixtures.device(
               app,
-              Json.createObjectBuilder()
-                  .add("name", device[0])
-                  .add("description", device[1])
-                  .add(
-                      "tags",
-                      Json.createArrayBuilder()
-                          .add(Json.createObjectBuilder().add("key", "floor").add("value", "8"))
-                          .add(
-                              Json.createObjectBuilder()
-                                  .add("key", "k-1")
-                                  .add("value", "x=y; z\\")))
-                  .add(
-                      "attributes",
-                      Json.createArrayBuilder()
-                          .add(
-                              Json.createObjectBuilder()
-                                  .add("name", "temp")
-                                  .add("dataType", "number")))
-                  .build()
-                  .toString()));
+              new DevicePost(
+                  device[0],
+                  device[1],
+                  Fixtures.tags("floor", "8", "k-1", "x=y; z\\"),
+                  List.of(new DeviceAttribute("temp", "number")),
+                  null,
+                  null)));
     }
-    fleet.sort(Comparator.comparing(d -> d.getString("id")));
+    fleet.sort(Comparator.comparing(Device::id));
   }
 
   @AfterAll
@@ -149,8 +141,7 @@ class ExportIT {
   @Test
   void aCsvExportReachesTheCallbackAndTheMailboxWithTheWholeFleet() throws Exception {
     String email = uniqueEmail();
-    String exportId =
-        exports.start(app, Map.of("email", email, "callbackUrl", callbacks.url("csv")));
+    String exportId = exports.start(app, new ExportOptions(email, callbacks.url("csv"), null));
 
     JsonObject callback = callbacks.await(exportId, WAIT);
     assertTrue(callback.getBoolean("success"), callback.toString());
@@ -169,15 +160,13 @@ class ExportIT {
     assertEquals(callback.getString("url"), link.group(1));
     assertEquals(csv, Exports.downloadText(link.group(1), "text/csv"), "the emailed link's file");
 
-    JsonObject status = exports.status(app, exportId);
-    assertEquals("succeeded", status.getString("state"));
-    assertEquals(fleet.size(), status.getInt("deviceCount"));
-    assertEquals(callback.getString("url"), status.getString("url"));
-    assertTrue(
-        Instant.parse(status.getString("expiresAt"))
-            .isAfter(Instant.now().plus(Duration.ofHours(23))));
-    for (JsonObject delivery : status.getJsonArray("deliveries").getValuesAs(JsonObject.class)) {
-      assertEquals("delivered", delivery.getString("state"), delivery.toString());
+    ExportStatus status = exports.status(app, exportId);
+    assertEquals("succeeded", status.state());
+    assertEquals(fleet.size(), status.deviceCount());
+    assertEquals(callback.getString("url"), status.url());
+    assertTrue(Instant.parse(status.expiresAt()).isAfter(Instant.now().plus(Duration.ofHours(23))));
+    for (ExportDeliveryStatus delivery : status.deliveries()) {
+      assertEquals("delivered", delivery.state(), delivery.toString());
     }
   }
 
@@ -187,14 +176,14 @@ class ExportIT {
     assertEquals(CSV_HEADER, rows.get(0));
     assertEquals(fleet.size() + 1, rows.size(), csv);
     for (int i = 0; i < fleet.size(); i++) {
-      JsonObject device = fleet.get(i);
+      Device device = fleet.get(i);
       List<String> row = rows.get(i + 1);
-      assertEquals(neutralised(device.getString("name")), row.get(0));
-      assertEquals(device.getString("id"), row.get(1));
-      assertEquals(neutralised(device.getString("description")), row.get(2));
+      assertEquals(neutralised(device.name()), row.get(0));
+      assertEquals(device.id(), row.get(1));
+      assertEquals(neutralised(device.description()), row.get(2));
       assertEquals("standalone", row.get(3));
       assertEquals("", row.get(4));
-      assertEquals(Instant.parse(device.getString("creationDate")), Instant.parse(row.get(5)));
+      assertEquals(Instant.parse(device.creationDate()), Instant.parse(row.get(5)));
       assertEquals("floor=8; k-1=x=y\\; z\\\\", row.get(7));
       assertEquals("temp:number", row.get(8));
     }
@@ -209,7 +198,7 @@ class ExportIT {
   void jsonAndNdjsonHoldTheSameDevices() {
     for (String format : List.of("json", "ndjson")) {
       String exportId =
-          exports.start(app, Map.of("callbackUrl", callbacks.url(format), "format", format));
+          exports.start(app, ExportOptions.byCallback(callbacks.url(format)).withFormat(format));
       JsonObject callback = callbacks.await(exportId, WAIT);
       assertEquals(format, callback.getString("format"));
       String text =
@@ -230,9 +219,9 @@ class ExportIT {
       }
       assertEquals(fleet.size(), devices.size(), text);
       for (int i = 0; i < fleet.size(); i++) {
-        assertEquals(fleet.get(i).getString("id"), devices.get(i).getString("id"));
-        assertEquals(fleet.get(i).getString("name"), devices.get(i).getString("name"));
-        assertEquals(fleet.get(i).getJsonArray("tags"), devices.get(i).getJsonArray("tags"));
+        assertEquals(fleet.get(i).id(), devices.get(i).getString("id"));
+        assertEquals(fleet.get(i).name(), devices.get(i).getString("name"));
+        assertEquals(fleet.get(i).tags(), tags(devices.get(i).getJsonArray("tags")));
       }
     }
   }
@@ -240,7 +229,7 @@ class ExportIT {
   @Test
   void anApplicationWithoutDevicesExportsAHeaderOnly() {
     String empty = new Fixtures(owner).application("empty " + UUID.randomUUID());
-    String exportId = exports.start(empty, Map.of("callbackUrl", callbacks.url("empty")));
+    String exportId = exports.start(empty, ExportOptions.byCallback(callbacks.url("empty")));
     JsonObject callback = callbacks.await(exportId, WAIT);
     assertEquals(0, callback.getInt("deviceCount"));
     List<List<String>> rows =
@@ -251,7 +240,7 @@ class ExportIT {
   @Test
   void withoutEmailOrCallbackTheTokensUserGetsTheEmail() throws Exception {
     Api token = new Fixtures(owner).as(app, "devices.export");
-    String exportId = new Exports(token).start(app, Map.of());
+    String exportId = new Exports(token).start(app, new ExportOptions(null, null, null));
     MimeMessage message = awaitMail("owner@it.example", exportId);
     assertTrue(message.getContent().toString().contains(fleet.size() + " devices"));
   }
@@ -259,10 +248,10 @@ class ExportIT {
   @Test
   void finishedJobsShowOnTheExportJobsGaugeByState() {
     Metrics before = Metrics.scrape(owner);
-    String succeeded = exports.start(app, Map.of("callbackUrl", callbacks.url("gauge-ok")));
+    String succeeded = exports.start(app, ExportOptions.byCallback(callbacks.url("gauge-ok")));
     String failed =
         exports.start(
-            app, Map.of("callbackUrl", callbacks.url("gauge-failed"), "format", "failing"));
+            app, ExportOptions.byCallback(callbacks.url("gauge-failed")).withFormat("failing"));
     exports.awaitState(app, succeeded, "succeeded", WAIT);
     exports.awaitState(app, failed, "failed", WAIT);
 
@@ -289,12 +278,12 @@ class ExportIT {
   @Test
   void aCallbackTargetThatIsDownIsRetriedUntilItAnswers() {
     callbacks.failNext(503, 503);
-    String exportId = exports.start(app, Map.of("callbackUrl", callbacks.url("outage")));
+    String exportId = exports.start(app, ExportOptions.byCallback(callbacks.url("outage")));
     JsonObject callback = callbacks.await(exportId, WAIT);
     assertTrue(callback.getBoolean("success"));
-    JsonObject delivery = delivery(exports.status(app, exportId), "callback");
-    assertEquals("delivered", delivery.getString("state"));
-    assertEquals(3, delivery.getInt("attempts"), delivery.toString());
+    ExportDeliveryStatus delivery = delivery(exports.status(app, exportId), "callback");
+    assertEquals("delivered", delivery.state());
+    assertEquals(3, delivery.attempts(), delivery.toString());
     assertEquals(1, callbacks.countFor(exportId));
   }
 
@@ -302,18 +291,17 @@ class ExportIT {
   void aCallbackThatKeepsFailingGivesUpAfterThreeAttemptsAndTheEmailStillGoes() throws Exception {
     callbacks.failNext(500, 500, 500);
     String email = uniqueEmail();
-    String exportId =
-        exports.start(app, Map.of("callbackUrl", callbacks.url("down"), "email", email));
+    String exportId = exports.start(app, new ExportOptions(email, callbacks.url("down"), null));
     awaitMail(email, exportId);
-    JsonObject failed =
+    ExportDeliveryStatus failed =
         Awaits.until(
             "the callback delivery to fail",
             WAIT,
             () ->
                 Optional.of(delivery(exports.status(app, exportId), "callback"))
-                    .filter(d -> d.getString("state").equals("failed")));
-    assertEquals(3, failed.getInt("attempts"));
-    assertTrue(failed.getString("lastError").contains("500"), failed.toString());
+                    .filter(d -> d.state().equals("failed")));
+    assertEquals(3, failed.attempts());
+    assertTrue(failed.lastError().contains("500"), failed.toString());
     assertEquals(0, callbacks.countFor(exportId));
   }
 
@@ -323,27 +311,25 @@ class ExportIT {
     String email = uniqueEmail();
     String exportId;
     try {
-      exportId = exports.start(app, Map.of("email", email));
+      exportId = exports.start(app, ExportOptions.byEmail(email));
       Awaits.until(
           "a failed mail attempt",
           WAIT,
           () ->
               Optional.of(delivery(exports.status(app, exportId), "email"))
-                  .filter(
-                      d -> d.getInt("attempts") >= 1 && d.getString("state").equals("pending")));
+                  .filter(d -> d.attempts() >= 1 && d.state().equals("pending")));
     } finally {
       mail = startMail();
     }
     awaitMail(email, exportId);
-    assertEquals("delivered", delivery(exports.status(app, exportId), "email").getString("state"));
+    assertEquals("delivered", delivery(exports.status(app, exportId), "email").state());
   }
 
   @Test
   void aFailingExportIsRetriedThenReportedByCallbackEmailAndStatus() throws Exception {
     String email = uniqueEmail();
     String exportId =
-        exports.start(
-            app, Map.of("format", "failing", "email", email, "callbackUrl", callbacks.url("fail")));
+        exports.start(app, new ExportOptions(email, callbacks.url("fail"), "failing"));
     JsonObject callback = callbacks.await(exportId, WAIT);
     assertFalse(callback.getBoolean("success"), callback.toString());
     assertEquals(app, callback.getString("applicationId"));
@@ -351,11 +337,13 @@ class ExportIT {
     assertEquals(FailingFormat.FAILURE, callback.getJsonObject("error").getString("message"));
     assertFalse(callback.containsKey("url"));
 
-    JsonObject status = exports.status(app, exportId);
-    assertEquals("failed", status.getString("state"));
-    assertEquals(3, status.getInt("attempts"), "retried up to the limit");
-    assertEquals(FailingFormat.FAILURE, status.getJsonObject("error").getString("message"));
-    assertFalse(status.containsKey("url"));
+    ExportStatus status = exports.status(app, exportId);
+    assertEquals("failed", status.state());
+    assertEquals(3, status.attempts(), "retried up to the limit");
+    assertEquals(FailingFormat.FAILURE, status.error().message());
+    // On the wire: no link field at all.
+    String statusPath = "/applications/" + app + "/devices/exports/" + exportId;
+    assertFalse(owner.get(statusPath).expect(200).object().containsKey("url"));
     String body = awaitMail(email, exportId).getContent().toString();
     assertTrue(body.contains("failed: " + FailingFormat.FAILURE), body);
   }
@@ -390,12 +378,12 @@ class ExportIT {
 
   @Test
   void theStatusEndpointIsScopedAndBoundToTheApplication() {
-    String exportId = exports.start(app, Map.of("callbackUrl", callbacks.url("status")));
-    JsonObject status = exports.awaitState(app, exportId, "succeeded", WAIT);
-    assertEquals(exportId, status.getString("exportId"));
-    assertEquals("csv", status.getString("format"));
-    assertEquals(1, status.getInt("attempts"));
-    assertNotNull(status.getString("finishedAt"));
+    String exportId = exports.start(app, ExportOptions.byCallback(callbacks.url("status")));
+    ExportStatus status = exports.awaitState(app, exportId, "succeeded", WAIT);
+    assertEquals(exportId, status.exportId());
+    assertEquals("csv", status.format());
+    assertEquals(1, status.attempts());
+    assertNotNull(status.finishedAt());
 
     String path = "/applications/" + app + "/devices/exports/";
     owner.get(path + "5a0000000000000000000000").expectError(404, "NotFound");
@@ -411,26 +399,28 @@ class ExportIT {
 
   @Test
   void aLinkWithAWrongSignatureIsNotFound() {
-    String exportId = exports.start(app, Map.of("callbackUrl", callbacks.url("signature")));
+    String exportId = exports.start(app, ExportOptions.byCallback(callbacks.url("signature")));
     String url = callbacks.await(exportId, WAIT).getString("url");
     String forged = url.substring(0, url.length() - 2) + (url.endsWith("AA") ? "BB" : "AA");
-    HttpResponse<byte[]> response = Exports.download(forged);
-    assertEquals(404, response.statusCode());
-    JsonObject error =
-        Json.createReader(new StringReader(new String(response.body(), StandardCharsets.UTF_8)))
-            .readObject();
+    ApiResponse response = Exports.download(forged);
+    assertEquals(404, response.status());
+    JsonObject error = response.object();
     assertEquals("NotFound", error.getString("type"));
-    assertEquals(
-        404, Exports.download(url.replace(exportId, "5a0000000000000000000000")).statusCode());
-    assertEquals(404, Exports.download(url.substring(0, url.indexOf('?'))).statusCode());
+    assertEquals(404, Exports.download(url.replace(exportId, "5a0000000000000000000000")).status());
+    assertEquals(404, Exports.download(url.substring(0, url.indexOf('?'))).status());
   }
 
   // ---------------------------------------------------------------------------------------------
 
-  private static JsonObject delivery(JsonObject status, String channel) {
-    JsonArray deliveries = status.getJsonArray("deliveries");
-    return deliveries.getValuesAs(JsonObject.class).stream()
-        .filter(d -> d.getString("channel").equals(channel))
+  private static List<DeviceTag> tags(JsonArray tags) {
+    return tags.getValuesAs(JsonObject.class).stream()
+        .map(t -> new DeviceTag(t.getString("key"), t.getString("value")))
+        .toList();
+  }
+
+  private static ExportDeliveryStatus delivery(ExportStatus status, String channel) {
+    return status.deliveries().stream()
+        .filter(d -> d.channel().equals(channel))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no " + channel + " delivery: " + status));
   }

@@ -1,15 +1,12 @@
 package io.devices.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.net.URI;
+import io.devices.api.ExportAccepted;
+import io.devices.api.ExportStatus;
+import io.devices.api.client.DevicesClient;
+import io.devices.api.client.ExportOptions;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,15 +15,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Requests exports, follows their status and downloads their files. */
+/**
+ * Requests exports and follows their status through the typed client; the raw forms ({@link
+ * #request}, {@link #download}) are for tests of the wire itself.
+ */
 final class Exports {
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
   private final Api api;
+  private final DevicesClient client;
 
   Exports(Api api) {
     this.api = api;
+    this.client = TestClients.of(api);
   }
 
   static String exportPath(String app, Map<String, String> query) {
@@ -37,29 +36,30 @@ final class Exports {
     return "/applications/" + app + "/devices/export" + (encoded.isEmpty() ? "" : "?" + encoded);
   }
 
+  /** An export request with this query as written. */
   ApiResponse request(String app, Map<String, String> query) {
     return api.post(exportPath(app, query), null);
   }
 
-  /** Requests an export and returns its id, checking the acknowledgement's shape. */
-  String start(String app, Map<String, String> query) {
-    JsonObject accepted = request(app, query).expect(200).object();
-    assertTrue(accepted.getBoolean("success"), accepted.toString());
-    return accepted.getString("exportId");
+  /** Requests an export and returns its id, checking the acknowledgement. */
+  String start(String app, ExportOptions options) {
+    ExportAccepted accepted = client.devices(app).export(options);
+    assertTrue(accepted.success(), accepted.toString());
+    return accepted.exportId();
   }
 
-  JsonObject status(String app, String exportId) {
-    return api.get("/applications/" + app + "/devices/exports/" + exportId).expect(200).object();
+  ExportStatus status(String app, String exportId) {
+    return client.exports(app).status(exportId);
   }
 
   /** Waits until the job is in {@code state} (succeeded or failed are final). */
-  JsonObject awaitState(String app, String exportId, String state, Duration timeout) {
+  ExportStatus awaitState(String app, String exportId, String state, Duration timeout) {
     return Awaits.until(
         "export " + exportId + " to be " + state,
         timeout,
         () -> {
-          JsonObject status = status(app, exportId);
-          String now = status.getString("state");
+          ExportStatus status = status(app, exportId);
+          String now = status.state();
           if (!now.equals(state) && (now.equals("succeeded") || now.equals("failed"))) {
             throw new AssertionError("export ended " + now + ", not " + state + ": " + status);
           }
@@ -67,30 +67,20 @@ final class Exports {
         });
   }
 
-  /** GETs a download link without any token. */
-  static HttpResponse<byte[]> download(String url) {
-    try {
-      return HTTP.send(
-          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
-          HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new AssertionError("cannot download " + url, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+  /** GETs a download link without any token, as it is on the wire. */
+  static ApiResponse download(String url) {
+    return Api.fetch(url);
   }
 
   /** Downloads a file that must be there and returns it as UTF-8 text. */
   static String downloadText(String url, String mediaTypePrefix) {
-    HttpResponse<byte[]> response = download(url);
-    assertEquals(
-        200, response.statusCode(), () -> new String(response.body(), StandardCharsets.UTF_8));
-    String type = response.headers().firstValue("content-type").orElse("");
+    ApiResponse response = download(url);
+    response.expect(200);
+    String type = Optional.ofNullable(response.header("content-type")).orElse("");
     assertTrue(type.startsWith(mediaTypePrefix), type);
-    String disposition = response.headers().firstValue("content-disposition").orElse("");
+    String disposition = Optional.ofNullable(response.header("content-disposition")).orElse("");
     assertTrue(disposition.startsWith("attachment; filename=\"devices-"), disposition);
-    return new String(response.body(), StandardCharsets.UTF_8);
+    return response.body();
   }
 
   /** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF records). */

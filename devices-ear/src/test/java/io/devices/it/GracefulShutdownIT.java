@@ -3,6 +3,12 @@ package io.devices.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.devices.api.CommandStatus;
+import io.devices.api.DeviceTag;
+import io.devices.api.ExportStatus;
+import io.devices.api.MultiDeviceCommand;
+import io.devices.api.client.DevicesClient;
+import io.devices.api.client.ExportOptions;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,33 +111,28 @@ class GracefulShutdownIT {
   void aCleanStopReleasesEveryClaimAndTheWorkResumesAtOnceAfterTheRestart() throws Exception {
     String app = fixtures.application("graceful stop");
     for (int i = 0; i < DEVICES; i++) {
-      fixtures.device(
-          app, "{\"name\":\"d" + i + "\",\"tags\":[{\"key\":\"fleet\",\"value\":\"a\"}]}");
+      fixtures.namedDevice(app, "d" + i, "fleet", "a");
     }
+    DevicesClient client = fixtures.owner();
     String commandId =
-        owner
-            .post(
-                "/applications/" + app + "/devices/command",
-                "{\"name\":\"reboot\",\"deviceTags\":[{\"key\":\"fleet\"}]}")
-            .expect(200)
-            .object()
-            .getString("commandId");
+        client
+            .devices(app)
+            .sendCommand(
+                new MultiDeviceCommand(
+                    "reboot", null, null, null, List.of(new DeviceTag("fleet", null))))
+            .commandId();
     String exportId =
-        owner
-            .post(
-                Exports.exportPath(
-                    app, Map.of("format", "slowtext", "callbackUrl", callbacks.url("graceful"))),
-                null)
-            .expect(200)
-            .object()
-            .getString("exportId");
+        client
+            .devices(app)
+            .export(ExportOptions.byCallback(callbacks.url("graceful")).withFormat("slowtext"))
+            .exportId();
     Awaits.until(
         "the fan-out and the export to be under way",
         WAIT,
         () ->
             Optional.of(true)
-                .filter(x -> commandStatus(app, commandId).getInt("delivered") >= 20)
-                .filter(x -> "running".equals(exportStatus(app, exportId).getString("state"))));
+                .filter(x -> commandStatus(app, commandId).delivered() >= 20)
+                .filter(x -> "running".equals(exportStatus(app, exportId).state())));
 
     server.stop();
 
@@ -160,18 +161,18 @@ class GracefulShutdownIT {
 
     Instant restarted = Instant.now();
     server.start();
-    JsonObject commandDone =
+    CommandStatus commandDone =
         Awaits.until(
             "every delivery after the restart",
             WAIT,
-            () -> Optional.of(commandStatus(app, commandId)).filter(s -> s.getInt("pending") == 0));
-    assertEquals(DEVICES, commandDone.getInt("delivered"), commandDone.toString());
+            () -> Optional.of(commandStatus(app, commandId)).filter(s -> s.pending() == 0));
+    assertEquals(DEVICES, commandDone.delivered(), commandDone.toString());
     JsonObject exportDone = callbacks.await(exportId, WAIT);
     assertEquals(true, exportDone.getBoolean("success", false), exportDone.toString());
-    JsonObject export = exportStatus(app, exportId);
-    assertEquals("succeeded", export.getString("state"), export.toString());
-    assertEquals(1, export.getInt("attempts"), export.toString());
-    assertEquals(DEVICES, export.getInt("deviceCount"), export.toString());
+    ExportStatus export = exportStatus(app, exportId);
+    assertEquals("succeeded", export.state(), export.toString());
+    assertEquals(1, export.attempts(), export.toString());
+    assertEquals(DEVICES, export.deviceCount(), export.toString());
     assertTrue(
         Duration.between(restarted, Instant.now()).compareTo(Duration.ofMinutes(5)) < 0,
         "finished long before a ten-minute lease could have expired");
@@ -184,14 +185,11 @@ class GracefulShutdownIT {
     }
   }
 
-  private static JsonObject commandStatus(String app, String commandId) {
-    return owner
-        .get("/applications/" + app + "/devices/commands/" + commandId)
-        .expect(200)
-        .object();
+  private static CommandStatus commandStatus(String app, String commandId) {
+    return fixtures.owner().commands(app).status(commandId);
   }
 
-  private static JsonObject exportStatus(String app, String exportId) {
-    return owner.get("/applications/" + app + "/devices/exports/" + exportId).expect(200).object();
+  private static ExportStatus exportStatus(String app, String exportId) {
+    return fixtures.owner().exports(app).status(exportId);
   }
 }

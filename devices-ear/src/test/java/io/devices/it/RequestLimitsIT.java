@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -52,15 +49,15 @@ class RequestLimitsIT {
   @Test
   void aBodyOfExactlyTheLimitIsAccepted() {
     String name = "limit-" + UUID.randomUUID();
-    RawHttp.Response response = post(padded(name, BODY_LIMIT), false);
-    assertEquals(201, response.status(), abbreviate(response.text()));
+    ApiResponse response = post(padded(name, BODY_LIMIT), false);
+    assertEquals(201, response.status(), abbreviate(response.toString()));
     assertEquals(1, devicesNamed(name));
   }
 
   @Test
   void oneByteOverTheLimitIs413AndCreatesNothing() {
     String name = "limit-" + UUID.randomUUID();
-    RawHttp.Response response = post(padded(name, BODY_LIMIT + 1), false);
+    ApiResponse response = post(padded(name, BODY_LIMIT + 1), false);
     expectTooLarge(response);
     assertEquals(0, devicesNamed(name));
   }
@@ -81,11 +78,11 @@ class RequestLimitsIT {
    * timeout, waiting for the announced body; the client is expected to stop.)
    */
   @Test
-  void aDeclaredLengthOverTheLimitIsRefusedAtOnce() throws IOException {
+  void aDeclaredLengthOverTheLimitIsRefusedAtOnce() {
     String head =
         requestHead("POST", devicesPath)
             + "Content-Type: application/json\r\nContent-Length: 5000000000\r\n\r\n";
-    expectTooLarge(firstResponse(head));
+    expectTooLarge(owner.socket(head));
   }
 
   @Test
@@ -95,15 +92,15 @@ class RequestLimitsIT {
     for (int i = 0; i < HEADER_LINES_LIMIT - 20; i++) {
       head.append("X-Extra-").append(i).append(": ").append(i).append("\r\n");
     }
-    RawHttp.Response response = RawHttp.send(head.append("\r\n").toString());
-    assertEquals(200, response.status(), abbreviate(response.text()));
+    ApiResponse response = owner.socket(head.append("\r\n").toString());
+    assertEquals(200, response.status(), abbreviate(response.toString()));
   }
 
   @Test
   void aHeaderFieldOverTheLimitIsRefused() {
     String head =
         requestHead("GET", devicesPath) + "X-Padding: " + "p".repeat(FIELD_LIMIT + 1) + "\r\n\r\n";
-    expectRefusedByLiberty(RawHttp.send(head));
+    expectRefusedByLiberty(owner.socket(head));
   }
 
   @Test
@@ -112,19 +109,19 @@ class RequestLimitsIT {
     for (int i = 0; i < HEADER_LINES_LIMIT + 50; i++) {
       head.append("X-Extra-").append(i).append(": ").append(i).append("\r\n");
     }
-    expectRefusedByLiberty(RawHttp.send(head.append("\r\n").toString()));
+    expectRefusedByLiberty(owner.socket(head.append("\r\n").toString()));
   }
 
   // ---------------------------------------------------------------------------------------------
 
   /** Liberty's own answer: a 400, not our JSON body (docs/security.md says so). */
-  private static void expectRefusedByLiberty(RawHttp.Response response) {
-    System.out.println("RequestLimitsIT: Liberty answered " + abbreviate(response.text()));
-    assertEquals(400, response.status(), abbreviate(response.text()));
+  private static void expectRefusedByLiberty(ApiResponse response) {
+    System.out.println("RequestLimitsIT: Liberty answered " + abbreviate(response.toString()));
+    assertEquals(400, response.status(), abbreviate(response.toString()));
   }
 
-  private static void expectTooLarge(RawHttp.Response response) {
-    assertEquals(413, response.status(), abbreviate(response.text()));
+  private static void expectTooLarge(ApiResponse response) {
+    assertEquals(413, response.status(), abbreviate(response.toString()));
     assertTrue(
         response.header("Content-Type").startsWith("application/json"),
         response.header("Content-Type"));
@@ -147,7 +144,7 @@ class RequestLimitsIT {
     return bytes;
   }
 
-  private RawHttp.Response post(byte[] body, boolean chunked) {
+  private ApiResponse post(byte[] body, boolean chunked) {
     ByteArrayOutputStream request = new ByteArrayOutputStream();
     String head =
         requestHead("POST", devicesPath)
@@ -157,8 +154,8 @@ class RequestLimitsIT {
                 : "Content-Length: " + body.length + "\r\n")
             + "\r\n";
     request.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
-    request.writeBytes(chunked ? RawHttp.chunked(body) : body);
-    return RawHttp.send(request.toByteArray());
+    request.writeBytes(chunked ? Api.chunked(body) : body);
+    return owner.socket(request.toByteArray());
   }
 
   private static String requestHead(String method, String target) {
@@ -168,36 +165,6 @@ class RequestLimitsIT {
         + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\nAuthorization: Bearer "
         + OWNER_TOKEN
         + "\r\nConnection: close\r\n";
-  }
-
-  /** Sends the head only and reads one response with a Content-Length, without waiting for EOF. */
-  private static RawHttp.Response firstResponse(String head) throws IOException {
-    try (Socket socket = new Socket("localhost", Integer.getInteger("it.http.port"))) {
-      socket.setSoTimeout(20_000);
-      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-      InputStream in = socket.getInputStream();
-      ByteArrayOutputStream received = new ByteArrayOutputStream();
-      byte[] buffer = new byte[8192];
-      while (true) {
-        String text = received.toString(StandardCharsets.UTF_8);
-        int end = text.indexOf("\r\n\r\n");
-        if (end >= 0) {
-          String length = new RawHttp.Response(0, text).header("Content-Length");
-          boolean complete =
-              length == null
-                  ? text.endsWith("0\r\n\r\n")
-                  : received.size() >= end + 4 + Integer.parseInt(length);
-          if (complete) {
-            return new RawHttp.Response(Integer.parseInt(text.substring(9, 12)), text);
-          }
-        }
-        int n = in.read(buffer);
-        if (n < 0) {
-          throw new IOException("closed after " + text);
-        }
-        received.write(buffer, 0, n);
-      }
-    }
   }
 
   private static String abbreviate(String text) {

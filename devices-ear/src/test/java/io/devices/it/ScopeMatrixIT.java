@@ -74,7 +74,7 @@ class ScopeMatrixIT {
     for (String scope : ScopeTable.KNOWN_SCOPES) {
       TOKEN_WITH_ONLY.put(scope, fixtures.as(app, scope));
     }
-    targetTokenId = fixtures.token(app, List.of("devices.get")).getString("id");
+    targetTokenId = fixtures.apiToken(app, "devices.get").id();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -412,7 +412,7 @@ class ScopeMatrixIT {
 
   /** A throw-away token of {@link #app} for a DELETE cell. */
   private static String newVictimToken() {
-    return fixtures.token(app, List.of()).getString("id");
+    return fixtures.apiToken(app).id();
   }
 
   private static String named(String name) {

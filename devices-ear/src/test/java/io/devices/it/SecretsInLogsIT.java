@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.devices.api.ApiToken;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -43,15 +44,15 @@ class SecretsInLogsIT {
     secrets.put("owner token", OWNER_TOKEN);
 
     owner.get(devices).expect(200);
-    String valid = fixtures.token(app, List.of("devices.get")).getString("token");
+    String valid = fixtures.apiToken(app, "devices.get").token();
     secrets.put("valid API token", valid);
     owner.withToken(valid).get(devices).expect(200);
     owner.withToken(valid).post(devices, "{\"name\":\"x\"}").expectError(403, "Forbidden");
 
-    var revoked = fixtures.token(app, List.of("devices.get"));
-    owner.delete("/applications/" + app + "/tokens/" + revoked.getString("id")).expect(200);
-    secrets.put("revoked API token", revoked.getString("token"));
-    owner.withToken(revoked.getString("token")).get(devices).expectError(401, "Unauthorized");
+    ApiToken revoked = fixtures.apiToken(app, "devices.get");
+    fixtures.owner().tokens(app).delete(revoked.id());
+    secrets.put("revoked API token", revoked.token());
+    owner.withToken(revoked.token()).get(devices).expectError(401, "Unauthorized");
 
     String unknown = randomToken();
     secrets.put("unknown token", unknown);
@@ -75,8 +76,8 @@ class SecretsInLogsIT {
     // What a well-behaved client cannot send: a control byte inside the token.
     String binary = randomToken();
     secrets.put("binary Authorization header", binary);
-    RawHttp.Response answer =
-        RawHttp.send(
+    ApiResponse answer =
+        anonymous.socket(
             ("GET "
                     + devices
                     + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
@@ -84,7 +85,7 @@ class SecretsInLogsIT {
                     + binary
                     + "\u0001x\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
-    assertTrue(answer.status() == 400 || answer.status() == 401, answer.text());
+    assertTrue(answer.status() == 400 || answer.status() == 401, answer.toString());
 
     // A token in a body that fails validation, and a forged download-link signature.
     String inBody = randomToken();

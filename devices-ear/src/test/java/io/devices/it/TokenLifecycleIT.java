@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.devices.api.ApiToken;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -299,12 +300,12 @@ class TokenLifecycleIT {
   @Test
   void tokensOfAnotherApplicationAreNotFound() {
     String otherApp = fixtures.application();
-    JsonObject foreign = fixtures.token(otherApp, List.of("devices.get"));
-    String path = token(app, foreign.getString("id"));
+    ApiToken foreign = fixtures.apiToken(otherApp, "devices.get");
+    String path = token(app, foreign.id());
     owner.get(path).expectError(404, "NotFound");
     owner.patch(path, "{\"status\":\"inactive\"}").expectError(404, "NotFound");
     owner.delete(path).expectError(404, "NotFound");
-    bearer(foreign).get(devices(otherApp)).expect(200);
+    owner.withToken(foreign.token()).get(devices(otherApp)).expect(200);
   }
 
   @Test

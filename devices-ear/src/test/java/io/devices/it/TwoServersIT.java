@@ -117,7 +117,7 @@ class TwoServersIT {
     // Each server serves each export's file: they share the export directory.
     for (String link : round.links) {
       for (LibertyServer server : List.of(first, second)) {
-        assertEquals(200, Exports.download(server.baseUrl() + link).statusCode(), link);
+        assertEquals(200, Exports.download(server.baseUrl() + link).status(), link);
       }
     }
   }

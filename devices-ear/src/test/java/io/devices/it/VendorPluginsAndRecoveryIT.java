@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
-import java.net.http.HttpResponse;
+import io.devices.api.ExportStatus;
+import io.devices.api.client.ExportOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -163,11 +163,11 @@ class VendorPluginsAndRecoveryIT {
     Fixtures fixtures = new Fixtures(owner);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      ids.add(fixtures.device(app, "{\"name\":\"vendor device " + i + "\"}").getString("id"));
+      ids.add(fixtures.namedDevice(app, "vendor device " + i).id());
     }
-    String exportId = exports.start(app, Map.of("email", "a@it.example", "format", "tsv"));
-    JsonObject status = exports.awaitState(app, exportId, "succeeded", WAIT);
-    String tsv = Exports.downloadText(status.getString("url"), "text/tab-separated-values");
+    String exportId = exports.start(app, ExportOptions.byEmail("a@it.example").withFormat("tsv"));
+    ExportStatus status = exports.awaitState(app, exportId, "succeeded", WAIT);
+    String tsv = Exports.downloadText(status.url(), "text/tab-separated-values");
     List<String> lines = tsv.lines().toList();
     assertTrue(lines.get(0).startsWith("# vendor fleet"), tsv);
     assertEquals(
@@ -207,22 +207,28 @@ class VendorPluginsAndRecoveryIT {
   @Test
   @Order(3)
   void aLinkStopsWorkingWhenItExpiresAndItsFileIsDeleted() throws Exception {
-    String exportId = exports.start(app, Map.of("email", "a@it.example"));
-    JsonObject status = exports.awaitState(app, exportId, "succeeded", WAIT);
-    String url = status.getString("url");
-    assertEquals(200, Exports.download(url).statusCode());
+    String exportId = exports.start(app, ExportOptions.byEmail("a@it.example"));
+    ExportStatus status = exports.awaitState(app, exportId, "succeeded", WAIT);
+    String url = status.url();
+    assertEquals(200, Exports.download(url).status());
     Path file = server.directory().resolve("exports").resolve(exportId + ".csv");
     assertTrue(Files.exists(file), file + " exists while the link works");
 
-    Instant expiry = Instant.parse(status.getString("expiresAt"));
+    Instant expiry = Instant.parse(status.expiresAt());
     Awaits.until(
         "the link to expire",
         WAIT,
         () -> Optional.of(Instant.now()).filter(now -> now.isAfter(expiry.plusMillis(500))));
-    HttpResponse<byte[]> expired = Exports.download(url);
-    assertEquals(404, expired.statusCode());
-    assertTrue(new String(expired.body()).contains("\"NotFound\""));
-    assertFalse(exports.status(app, exportId).containsKey("url"), "no link after expiry");
+    ApiResponse expired = Exports.download(url);
+    assertEquals(404, expired.status());
+    assertTrue(expired.body().contains("\"NotFound\""));
+    assertFalse(
+        owner
+            .get("/applications/" + app + "/devices/exports/" + exportId)
+            .expect(200)
+            .object()
+            .containsKey("url"),
+        "no link after expiry");
     Awaits.until(
         "the clean-up to delete " + file,
         WAIT,
@@ -236,19 +242,19 @@ class VendorPluginsAndRecoveryIT {
     Set<String> ids = new HashSet<>();
     Fixtures fixtures = new Fixtures(owner);
     for (int i = 0; i < 1500; i++) {
-      ids.add(fixtures.device(fleet, "{\"name\":\"k" + i + "\"}").getString("id"));
+      ids.add(fixtures.namedDevice(fleet, "k" + i).id());
     }
-    String exportId = exports.start(fleet, Map.of("email", "a@it.example", "format", "slow"));
+    String exportId =
+        exports.start(fleet, ExportOptions.byEmail("a@it.example").withFormat("slow"));
     exports.awaitState(fleet, exportId, "running", WAIT);
     Thread.sleep(1500); // a few hundred devices into the file
     server.kill();
     server.start();
 
-    JsonObject status = exports.awaitState(fleet, exportId, "succeeded", WAIT);
-    assertEquals(2, status.getInt("attempts"), status.toString());
-    assertEquals(1500, status.getInt("deviceCount"));
-    List<String> exported =
-        Exports.downloadText(status.getString("url"), "text/plain").lines().toList();
+    ExportStatus status = exports.awaitState(fleet, exportId, "succeeded", WAIT);
+    assertEquals(2, status.attempts(), status.toString());
+    assertEquals(1500, status.deviceCount());
+    List<String> exported = Exports.downloadText(status.url(), "text/plain").lines().toList();
     assertEquals(1500, exported.size());
     assertEquals(ids, new HashSet<>(exported), "every device exactly once");
 
