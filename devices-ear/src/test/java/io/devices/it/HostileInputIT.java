@@ -299,7 +299,8 @@ class HostileInputIT {
 
   /**
    * The request is a 400 Validation with the message and stores nothing. How long it took is only
-   * reported (tests assert no timings; the reader's cost is bounded by JsonBodiesTest's bytes read).
+   * reported (tests assert no timings; the reader's cost is bounded by JsonBodiesTest's bytes
+   * read).
    */
   private DynamicTest refused(
       String name, String app, String method, String path, String body, String message) {
