@@ -40,10 +40,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Get /applications/{id}/devices (docs/api.md, "List devices") on a fleet of awkwardly named and tagged devices,
- * created once for the class in a fresh application. Every expected list is computed here, from the
- * devices as created, with this class's own glob matcher, tag matcher and comparators, and compared
- * with the server's answer as an exact list of ids.
+ * Get /applications/{id}/devices (docs/api.md, "List devices") on a fleet of awkwardly named and
+ * tagged devices, created once for the class in a fresh application. Every expected list is
+ * computed here, from the devices as created, with this class's own glob matcher, tag matcher and
+ * comparators, and compared with the server's answer as an exact list of ids.
  */
 @ExtendWith(ArquillianExtension.class)
 class DeviceListIT {

@@ -29,9 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Who may do what (docs/api.md, "Scopes"): every cell of the scope tables over HTTP, the binding of a token to
- * its application, the owner token, missing and malformed credentials, and the order of the checks
- * (401, 403, 400, 404).
+ * Who may do what (docs/api.md, "Scopes"): every cell of the scope tables over HTTP, the binding of
+ * a token to its application, the owner token, missing and malformed credentials, and the order of
+ * the checks (401, 403, 400, 404).
  *
  * <p>{@code @ParameterizedTest} runs in Arquillian's client mode ({@code testable = false}), so
  * each cell of a table is reported as a test of its own. The 25 single-scope tokens are created

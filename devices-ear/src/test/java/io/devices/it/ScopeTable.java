@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The scope tables of docs/api.md, copied here by hand so that the tests check the server
- * against the contract and not against the server's own table ({@code Action}).
+ * The scope tables of docs/api.md, copied here by hand so that the tests check the server against
+ * the contract and not against the server's own table ({@code Action}).
  */
 final class ScopeTable {
   private ScopeTable() {}
@@ -78,7 +78,10 @@ final class ScopeTable {
           "devices.*",
           "devices.sendCommand");
 
-  /** A sent command's progress (an extension of the Losant API): Send Command's scopes and the read forms. */
+  /**
+   * A sent command's progress (an extension of the Losant API): Send Command's scopes and the read
+   * forms.
+   */
   static final Set<String> DEVICES_COMMAND_STATUS =
       Set.of(
           "all.Application",

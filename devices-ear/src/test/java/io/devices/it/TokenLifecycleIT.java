@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The life of an application API token : issue, use, list, inspect, rename, deactivate,
- * reactivate, delete, expire, and the validation of what a client sends.
+ * The life of an application API token : issue, use, list, inspect, rename, deactivate, reactivate,
+ * delete, expire, and the validation of what a client sends.
  */
 @ExtendWith(ArquillianExtension.class)
 class TokenLifecycleIT {

@@ -90,7 +90,10 @@ public enum Action {
       "all.User",
       "devices.*",
       "devices.sendCommand"),
-  /** Reading a sent command's progress (an extension of the Losant API): Send Command's scopes and reads. */
+  /**
+   * Reading a sent command's progress (an extension of the Losant API): Send Command's scopes and
+   * reads.
+   */
   DEVICES_COMMAND_STATUS(
       "all.Application",
       "all.Application.read",
