@@ -1,6 +1,7 @@
 package io.devices.benchmark;
 
 import io.devices.it.LibertyServer;
+import io.devices.testsupport.mqtt.EmbeddedBroker;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -305,9 +306,9 @@ public final class CommandBenchmark {
     final String url = "tcp://127.0.0.1:" + PORT;
     final String description;
     private final Process mosquitto;
-    private final io.moquette.broker.Server embedded;
+    private final EmbeddedBroker embedded;
 
-    private Broker(String description, Process mosquitto, io.moquette.broker.Server embedded) {
+    private Broker(String description, Process mosquitto, EmbeddedBroker embedded) {
       this.description = description;
       this.mosquitto = mosquitto;
       this.embedded = embedded;
@@ -344,16 +345,7 @@ public final class CommandBenchmark {
         process.destroyForcibly();
         throw new IllegalStateException("mosquitto did not start on port " + PORT);
       }
-      java.util.Properties config = new java.util.Properties();
-      config.setProperty("host", "127.0.0.1");
-      config.setProperty("port", Integer.toString(PORT));
-      config.setProperty("websocket_port", "disabled");
-      config.setProperty("persistence_enabled", "false");
-      config.setProperty("allow_anonymous", "true");
-      config.setProperty("session_queue_size", "65536");
-      config.setProperty("telemetry_enabled", "false");
-      io.moquette.broker.Server server = new io.moquette.broker.Server();
-      server.startServer(new io.moquette.broker.config.MemoryConfig(config));
+      EmbeddedBroker server = new EmbeddedBroker(PORT).start();
       return new Broker("embedded Moquette 0.17", null, server);
     }
 
@@ -363,7 +355,7 @@ public final class CommandBenchmark {
         mosquitto.destroy();
       }
       if (embedded != null) {
-        embedded.stopServer();
+        embedded.stop();
       }
     }
   }

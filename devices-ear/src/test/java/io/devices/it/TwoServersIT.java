@@ -3,6 +3,7 @@ package io.devices.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.devices.testsupport.mqtt.MqttSubscriber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
