@@ -3,6 +3,7 @@ package io.devices.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.devices.testsupport.glob.NameGlobOracle;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -32,7 +33,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -940,7 +940,8 @@ class RobustnessIT {
       }
     }
     for (String glob : globs) {
-      int expected = (int) fixtureDevices.stream().filter(d -> globMatches(glob, d.name())).count();
+      int expected =
+          (int) fixtureDevices.stream().filter(d -> NameGlobOracle.matches(glob, d.name())).count();
       StringBuilder query = new StringBuilder("?filter=").append(enc(glob));
       if (random.nextBoolean()) {
         query.append("&filterField=name");
@@ -979,21 +980,6 @@ class RobustnessIT {
           expectedFloor,
           () -> raw("GET", raw, bearer(), "", null));
     }
-  }
-
-  /** The contract's glob, independently of the server's implementation. */
-  private static boolean globMatches(String glob, String name) {
-    StringBuilder regex = new StringBuilder();
-    for (char c : glob.toLowerCase(Locale.ROOT).toCharArray()) {
-      switch (c) {
-        case '*' -> regex.append(".*");
-        case '?' -> regex.append('.');
-        default -> regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(regex.toString(), Pattern.DOTALL)
-        .matcher(name.toLowerCase(Locale.ROOT))
-        .matches();
   }
 
   private void generatePaging() {
