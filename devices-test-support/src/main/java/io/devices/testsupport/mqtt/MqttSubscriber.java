@@ -36,22 +36,40 @@ public final class MqttSubscriber implements AutoCloseable {
 
   private static final Duration POLL = Duration.ofMillis(20);
 
+  /** Connections tried before giving up on a broker that drops the first SUBSCRIBE. */
+  private static final int SUBSCRIBE_ATTEMPTS = 5;
+
   private final MqttClient client;
   private final Map<String, List<Received>> byDevice = new ConcurrentHashMap<>();
   private final AtomicInteger count = new AtomicInteger();
 
   /** Connects (clean session) and subscribes; returns once the broker granted the subscription. */
   public MqttSubscriber(String url) {
-    try {
-      client = new MqttClient(url, "subscriber-" + System.nanoTime(), new MemoryPersistence());
-      MqttConnectOptions options = new MqttConnectOptions();
-      options.setCleanSession(true);
-      options.setAutomaticReconnect(true);
-      client.connect(options);
-      // QoS 2 asked: a message still arrives at QoS 1 only if it was published at QoS 1.
-      client.subscribe("losant/+/command", 2, this::arrived);
-    } catch (MqttException e) {
-      throw new IllegalStateException("cannot subscribe at " + url, e);
+    client = subscribed(url);
+  }
+
+  private MqttClient subscribed(String url) {
+    MqttConnectOptions options = new MqttConnectOptions();
+    options.setCleanSession(true);
+    for (int attempt = 1; ; attempt++) {
+      MqttClient connection = null;
+      try {
+        connection =
+            new MqttClient(url, "subscriber-" + System.nanoTime(), new MemoryPersistence());
+        connection.connect(options);
+        // QoS 2 asked: a message still arrives at QoS 1 only if it was published at QoS 1.
+        connection.subscribe("losant/+/command", 2, this::arrived);
+        return connection;
+      } catch (MqttException e) {
+        closeQuietly(connection);
+        if (e.getReasonCode() != MqttException.REASON_CODE_CONNECTION_LOST
+            || attempt == SUBSCRIBE_ATTEMPTS) {
+          throw new IllegalStateException("cannot subscribe at " + url, e);
+        }
+        // Moquette 0.17 marks a connection connected in a listener of its CONNACK write, which
+        // may run after it read the SUBSCRIBE sent on that CONNACK: it then logs "SUBSCRIBE
+        // received on already closed connection" and drops the connection. Connect again.
+      }
     }
   }
 
@@ -134,13 +152,19 @@ public final class MqttSubscriber implements AutoCloseable {
   public void close() {
     try {
       if (client.isConnected()) {
-        client.disconnect(500);
+        client.disconnect(0); // no quiesce: Paho would wait out its whole timeout
       }
     } catch (MqttException e) {
       // closing anyway
     } finally {
+      closeQuietly(client);
+    }
+  }
+
+  private static void closeQuietly(MqttClient connection) {
+    if (connection != null) {
       try {
-        client.close(true);
+        connection.close(true);
       } catch (MqttException e) {
         // nothing left to release
       }
