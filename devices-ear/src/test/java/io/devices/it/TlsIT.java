@@ -15,11 +15,14 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,7 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TlsIT {
   private static final String OWNER_TOKEN = System.getProperty("it.owner.token");
 
-  private static final TestKeystore keystore = TestKeystore.generate(temporaryDirectory());
+  private static final Path keystoreDirectory = temporaryDirectory();
+  private static final TestKeystore keystore = TestKeystore.generate(keystoreDirectory);
 
   /** Secrets the server holds but must never print, by what they are. */
   private static final Map<String, String> secrets = secrets();
@@ -73,6 +77,15 @@ class TlsIT {
       return Files.createTempDirectory("tls-it");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  @AfterAll
+  static void deleteTheKeystore() throws IOException {
+    try (Stream<Path> paths = Files.walk(keystoreDirectory)) {
+      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(path);
+      }
     }
   }
 
