@@ -4,6 +4,7 @@ import io.devices.api.ApplicationPost;
 import io.devices.it.Api;
 import io.devices.it.LibertyServer;
 import io.devices.it.TestClients;
+import io.devices.testsupport.mqtt.EmbeddedBroker;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -283,9 +284,9 @@ public final class CommandBenchmark {
     final String url = "tcp://127.0.0.1:" + PORT;
     final String description;
     private final Process mosquitto;
-    private final io.moquette.broker.Server embedded;
+    private final EmbeddedBroker embedded;
 
-    private Broker(String description, Process mosquitto, io.moquette.broker.Server embedded) {
+    private Broker(String description, Process mosquitto, EmbeddedBroker embedded) {
       this.description = description;
       this.mosquitto = mosquitto;
       this.embedded = embedded;
@@ -322,16 +323,7 @@ public final class CommandBenchmark {
         process.destroyForcibly();
         throw new IllegalStateException("mosquitto did not start on port " + PORT);
       }
-      java.util.Properties config = new java.util.Properties();
-      config.setProperty("host", "127.0.0.1");
-      config.setProperty("port", Integer.toString(PORT));
-      config.setProperty("websocket_port", "disabled");
-      config.setProperty("persistence_enabled", "false");
-      config.setProperty("allow_anonymous", "true");
-      config.setProperty("session_queue_size", "65536");
-      config.setProperty("telemetry_enabled", "false");
-      io.moquette.broker.Server server = new io.moquette.broker.Server();
-      server.startServer(new io.moquette.broker.config.MemoryConfig(config));
+      EmbeddedBroker server = new EmbeddedBroker(PORT).start();
       return new Broker("embedded Moquette 0.17", null, server);
     }
 
@@ -341,7 +333,7 @@ public final class CommandBenchmark {
         mosquitto.destroy();
       }
       if (embedded != null) {
-        embedded.stopServer();
+        embedded.stop();
       }
     }
   }

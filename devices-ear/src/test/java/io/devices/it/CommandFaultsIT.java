@@ -1,7 +1,6 @@
 package io.devices.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.devices.api.CommandDeliveries;
@@ -9,30 +8,29 @@ import io.devices.api.CommandDeliveryStatus;
 import io.devices.api.CommandStatus;
 import io.devices.api.DeviceTag;
 import io.devices.api.MultiDeviceCommand;
+import io.devices.testsupport.mqtt.EmbeddedBroker;
+import io.devices.testsupport.mqtt.MqttSubscriber;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Send Command when things go wrong, on a server of its own with a broker the test controls: the
  * broker is down when commands are sent; a vendor transport is dropped into the plugins directory;
  * the server is killed (SIGKILL) in the middle of a fan-out. Nothing is lost.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CommandFaultsIT {
   private static final String SERVER_NAME = "devicesCommandIT";
   private static final Duration WAIT = Duration.ofSeconds(120);
@@ -66,47 +64,49 @@ class CommandFaultsIT {
       }
       """;
 
-  private static EmbeddedBroker broker;
+  /** The broker the test controls: down when the server starts. */
+  private static final EmbeddedBroker broker =
+      new EmbeddedBroker(java.net.URI.create(System.getProperty("it.mqtt.url")).getPort() + 1);
+
+  private static final Path fileLog = temporaryFile();
+
+  @RegisterExtension
+  static final OwnServer own =
+      OwnServer.named(SERVER_NAME)
+          .environment(
+              () ->
+                  ServerEnvironment.owner()
+                      .mqttBroker(broker.url())
+                      .set("DEVICES_FILELOG_PATH", fileLog.toString())
+                      .commandWorkers(Duration.ofSeconds(3))
+                      .set("DEVICES_COMMAND_RETRY_DELAY", "PT0.5S")
+                      .set("DEVICES_COMMAND_MAX_RETRY_DELAY", "PT2S")
+                      // Small batches, one worker: a fan-out to a few thousand devices takes long
+                      // enough to be interrupted.
+                      .set("DEVICES_COMMAND_BATCH_SIZE", "20")
+                      .set("DEVICES_COMMAND_WORKERS", "1"));
+
   private static LibertyServer server;
   private static Api owner;
   private static Fixtures fixtures;
-  private static Path fileLog;
 
   @BeforeAll
-  static void startServerWithTheBrokerDown() throws IOException {
-    int brokerPort = java.net.URI.create(System.getProperty("it.mqtt.url")).getPort() + 1;
-    broker = new EmbeddedBroker(brokerPort); // not started yet: the broker is down
-    int port = Integer.parseInt(System.getProperty("it.restart.http.port"));
-    fileLog = Files.createTempFile("filelog", ".txt");
-    Map<String, String> env = new HashMap<>();
-    env.put("DEVICES_BOOTSTRAP_TOKEN", System.getProperty("it.owner.token"));
-    env.put("DEVICES_MQTT_URL", broker.url());
-    env.put("DEVICES_MQTT_MAX_INFLIGHT", "500"); // within what Moquette acknowledges reliably
-    env.put("DEVICES_FILELOG_PATH", fileLog.toString());
-    env.put("DEVICES_COMMAND_LEASE", "PT3S");
-    env.put("DEVICES_COMMAND_POLL_INTERVAL", "PT0.5S");
-    env.put("DEVICES_COMMAND_RETRY_DELAY", "PT0.5S");
-    env.put("DEVICES_COMMAND_MAX_RETRY_DELAY", "PT2S");
-    // Small batches, one worker: a fan-out to a few thousand devices takes long enough to be
-    // interrupted.
-    env.put("DEVICES_COMMAND_BATCH_SIZE", "20");
-    env.put("DEVICES_COMMAND_WORKERS", "1");
-    server =
-        new LibertyServer(Path.of(System.getProperty("wlp.home")), SERVER_NAME, port, port + 1, env)
-            .create();
-    server.start();
+  static void connect() {
+    server = own.server();
     owner = new Api(server.baseUrl(), System.getProperty("it.owner.token"));
     fixtures = new Fixtures(owner);
   }
 
   @AfterAll
-  static void stopAll() {
-    if (server != null) {
-      server.close();
-      assertFalse(server.isRunning());
-    }
-    if (broker != null) {
-      broker.close();
+  static void stopTheBroker() {
+    broker.close();
+  }
+
+  private static Path temporaryFile() {
+    try {
+      return Files.createTempFile("filelog", ".txt");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -133,8 +133,8 @@ class CommandFaultsIT {
   }
 
   @Test
-  @Order(1)
   void commandsSentWhileTheBrokerIsDownAreDeliveredWhenItComesUp() {
+    broker.stop(); // down at the server's start; an earlier test may have started it
     String app = fixtures.application("outage " + UUID.randomUUID());
     List<String> ids = devices(app, 50, "fleet", "outage");
     String commandId = send(app, "wake", null, "fleet");
@@ -163,8 +163,8 @@ class CommandFaultsIT {
   }
 
   @Test
-  @Order(2)
   void aVendorTransportDroppedInAndRestartedDeliversItsDevices() throws IOException {
+    broker.start();
     PluginJars.build(
         server.plugins().resolve("vendor-filelog.jar"),
         Map.of("vendor.filelog.FileLogTransport", FILE_LOG),
@@ -195,8 +195,8 @@ class CommandFaultsIT {
   }
 
   @Test
-  @Order(3)
   void aFanOutInterruptedBySigkillReachesEveryDeviceAfterTheRestart() {
+    broker.start();
     String app = fixtures.application("kill fan-out " + UUID.randomUUID());
     List<String> ids = devices(app, 3000, "fleet", "big");
     try (MqttSubscriber subscriber = new MqttSubscriber(broker.url())) {

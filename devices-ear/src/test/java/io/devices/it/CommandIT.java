@@ -11,6 +11,7 @@ import io.devices.api.CommandStatus;
 import io.devices.api.DeviceTag;
 import io.devices.api.MultiDeviceCommand;
 import io.devices.api.client.DevicesClient;
+import io.devices.testsupport.mqtt.MqttSubscriber;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

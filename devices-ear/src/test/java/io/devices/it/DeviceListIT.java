@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.devices.testsupport.glob.NameGlobOracle;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -804,26 +805,10 @@ class DeviceListIT {
     return fleet.stream().filter(filter).sorted(order).toList();
   }
 
-  /**
-   * The glob as a regex over code points: {@code *} any run, {@code ?} one character, everything
-   * else quoted; both sides lower-cased with the root locale.
-   */
+  /** The devices whose name matches the glob, by the tests' oracle of the contract's glob. */
   static Predicate<Created> nameMatches(String glob) {
-    StringBuilder regex = new StringBuilder();
-    glob.toLowerCase(Locale.ROOT)
-        .codePoints()
-        .forEach(
-            c -> {
-              if (c == '*') {
-                regex.append(".*");
-              } else if (c == '?') {
-                regex.append('.');
-              } else {
-                regex.append(Pattern.quote(Character.toString(c)));
-              }
-            });
-    Pattern pattern = Pattern.compile(regex.toString(), Pattern.DOTALL);
-    return d -> pattern.matcher(d.name().toLowerCase(Locale.ROOT)).matches();
+    Predicate<String> name = NameGlobOracle.matcher(glob);
+    return d -> name.test(d.name());
   }
 
   /** The devices a raw (bracketed, value-encoded) query selects, in the order it asks for. */

@@ -1,7 +1,6 @@
 package io.devices.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -12,9 +11,9 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Readiness follows the export directory (a server of its own, since the directory is broken on
@@ -25,22 +24,15 @@ class ExportDirectoryHealthIT {
   private static final String SERVER_NAME = "devicesObsHealthIT";
   private static final Duration WAIT = Duration.ofSeconds(30);
 
+  @RegisterExtension static final OwnServer own = OwnServer.named(SERVER_NAME);
+
   private static LibertyServer server;
   private static Api anonymous;
 
   @BeforeAll
-  static void startServer() {
-    server = LibertyServer.fromSystemProperties(SERVER_NAME).create();
-    server.start();
+  static void connect() {
+    server = own.server();
     anonymous = new Api(server.baseUrl(), null);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-      assertFalse(server.isRunning(), "server " + SERVER_NAME + " still running");
-    }
   }
 
   @Test

@@ -11,7 +11,6 @@ import io.devices.api.client.DevicesClient;
 import io.devices.api.client.ExportOptions;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,13 +18,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A clean stop gives back what the server had claimed. Leases are ten minutes long here, and the
@@ -61,47 +60,48 @@ class GracefulShutdownIT {
   private static final String SLOW_FORMAT =
       PluginJars.slowFormat("vendor.slowlink", "slowtext", 50);
 
+  @RegisterExtension
+  static final OwnServer own =
+      OwnServer.named(SERVER_NAME)
+          .slot(2)
+          .environment(
+              () ->
+                  ServerEnvironment.owner()
+                      .set("DEVICES_COMMAND_TRANSPORT", "slowlink")
+                      .commandWorkers(Duration.ofMinutes(10))
+                      .set("DEVICES_COMMAND_BATCH_SIZE", "20")
+                      .set("DEVICES_COMMAND_WORKERS", "2")
+                      .exportWorkers(Duration.ofMinutes(10))
+                      .set("DEVICES_EXPORT_CALLBACK_ALLOW_PRIVATE_NETWORKS", "true")
+                      .set("DEVICES_SHUTDOWN_GRACE", "PT1S"))
+          .beforeStart(
+              server ->
+                  PluginJars.build(
+                      server.plugins().resolve("slowlink.jar"),
+                      Map.of(
+                          "vendor.slowlink.SlowLinkTransport", SLOW_TRANSPORT,
+                          "vendor.slowlink.SlowFormat", SLOW_FORMAT),
+                      Map.of(
+                          "io.devices.spi.command.CommandTransport",
+                          List.of("vendor.slowlink.SlowLinkTransport"),
+                          "io.devices.spi.export.ExportFormat",
+                          List.of("vendor.slowlink.SlowFormat"))));
+
   private static LibertyServer server;
   private static Api owner;
   private static Fixtures fixtures;
   private static CallbackReceiver callbacks;
 
   @BeforeAll
-  static void startServerWithSlowPlugins() {
-    int port = Integer.parseInt(System.getProperty("it.restart.http.port")) + 4;
-    Map<String, String> env = new HashMap<>();
-    env.put("DEVICES_BOOTSTRAP_TOKEN", System.getProperty("it.owner.token"));
-    env.put("DEVICES_COMMAND_TRANSPORT", "slowlink");
-    env.put("DEVICES_COMMAND_LEASE", "PT10M");
-    env.put("DEVICES_COMMAND_BATCH_SIZE", "20");
-    env.put("DEVICES_COMMAND_WORKERS", "2");
-    env.put("DEVICES_COMMAND_POLL_INTERVAL", "PT0.5S");
-    env.put("DEVICES_EXPORT_LEASE", "PT10M");
-    env.put("DEVICES_EXPORT_POLL_INTERVAL", "PT0.5S");
-    env.put("DEVICES_EXPORT_CALLBACK_ALLOW_PRIVATE_NETWORKS", "true");
-    env.put("DEVICES_SHUTDOWN_GRACE", "PT1S");
-    server =
-        new LibertyServer(Path.of(System.getProperty("wlp.home")), SERVER_NAME, port, port + 1, env)
-            .create();
-    PluginJars.build(
-        server.plugins().resolve("slowlink.jar"),
-        Map.of(
-            "vendor.slowlink.SlowLinkTransport", SLOW_TRANSPORT,
-            "vendor.slowlink.SlowFormat", SLOW_FORMAT),
-        Map.of(
-            "io.devices.spi.command.CommandTransport", List.of("vendor.slowlink.SlowLinkTransport"),
-            "io.devices.spi.export.ExportFormat", List.of("vendor.slowlink.SlowFormat")));
-    server.start();
+  static void connect() {
+    server = own.server();
     owner = new Api(server.baseUrl(), System.getProperty("it.owner.token"));
     fixtures = new Fixtures(owner);
     callbacks = new CallbackReceiver();
   }
 
   @AfterAll
-  static void stopAll() {
-    if (server != null) {
-      server.close();
-    }
+  static void stopTheReceiver() {
     if (callbacks != null) {
       callbacks.close();
     }

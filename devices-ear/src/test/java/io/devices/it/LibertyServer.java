@@ -33,17 +33,9 @@ import java.util.stream.Stream;
  * either way {@link #create()} gives a fresh one. A {@code DEVICES_DB_URL} in the environment given
  * to the constructor wins (several servers sharing one database).
  *
- * <p>Typical use:
- *
- * <pre>{@code
- * LibertyServer server = LibertyServer.fromSystemProperties("devicesRestartIT").create();
- * server.start();   // returns once /health/ready is UP
- * ...
- * server.kill();    // SIGKILL, no shutdown hooks
- * server.start();
- * ...
- * server.close();   // stops it (kills it when a graceful stop fails)
- * }</pre>
+ * <p>Test classes get one through the {@link OwnServer} extension, which creates, starts and stops
+ * it; the test then stops, kills and starts it again as it needs ({@link #start()} returns once
+ * /health/ready is UP, {@link #kill()} is SIGKILL with no shutdown hooks).
  */
 public final class LibertyServer implements AutoCloseable {
   public static final Duration START_TIMEOUT = Duration.ofSeconds(120);
@@ -72,24 +64,6 @@ public final class LibertyServer implements AutoCloseable {
     this.httpPort = httpPort;
     this.httpsPort = httpsPort;
     this.environment = Map.copyOf(environment);
-  }
-
-  /**
-   * A server named {@code name} on {@code it.restart.http.port} (HTTPS on the next port) with the
-   * owner token {@code it.owner.token}, in the runtime {@code wlp.home}.
-   */
-  public static LibertyServer fromSystemProperties(String name) {
-    int port = Integer.parseInt(required("it.restart.http.port"));
-    return new LibertyServer(
-        Path.of(required("wlp.home")),
-        name,
-        port,
-        port + 1,
-        Map.of(
-            "DEVICES_BOOTSTRAP_TOKEN",
-            required("it.owner.token"),
-            "DEVICES_BOOTSTRAP_EMAIL",
-            "owner@it.example"));
   }
 
   public String name() {

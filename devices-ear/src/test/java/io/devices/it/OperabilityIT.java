@@ -92,7 +92,7 @@ class OperabilityIT {
 
   @Test
   void readinessShowsTheMqttBrokerConnection() {
-    // The broker is started with the test run (BrokerSession); the server connects by itself.
+    // The broker is started with the test run (TestBroker); the server connects by itself.
     JsonObject transports =
         Awaits.until(
             "the mqtt transport to report itself connected",

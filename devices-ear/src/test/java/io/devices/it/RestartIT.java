@@ -13,54 +13,43 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Data survives a restart of the real server (the real EAR on Liberty, the embedded H2 file
- * database): first a graceful stop and start, then a SIGKILL right after the last acknowledged
- * write. Not an Arquillian test: it runs its own server, {@link LibertyServer}, on {@code
- * it.restart.http.port}, with a fresh database each run.
+ * database): a graceful stop and start, and a SIGKILL right after the last acknowledged write, each
+ * test with an application of its own. Not an Arquillian test: it runs its own server ({@link
+ * OwnServer}), with a fresh database each run.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RestartIT {
   private static final String SERVER_NAME = "devicesRestartIT";
+
+  @RegisterExtension static final OwnServer own = OwnServer.named(SERVER_NAME);
 
   private static LibertyServer server;
   private static Api owner;
 
-  // What the first test wrote, checked again by the second.
-  private static String app;
-  private static String tokenSecret;
-  private static Map<String, JsonObject> firstDevices = new LinkedHashMap<>();
-
   @BeforeAll
-  static void startServer() {
-    server = LibertyServer.fromSystemProperties(SERVER_NAME).create();
-    server.start();
+  static void connect() {
+    server = own.server();
     owner = new Api(server.baseUrl(), System.getProperty("it.owner.token"));
   }
 
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-      assertFalse(server.isRunning(), "server " + SERVER_NAME + " still running");
+  /** An application with an all-scopes token and devices of every shape, as created. */
+  private record Populated(String app, JsonObject token, Map<String, JsonObject> devices) {
+    String tokenSecret() {
+      return token.getString("token");
     }
   }
 
-  @Test
-  @Order(1)
-  void everythingSurvivesAGracefulRestart() {
+  private static Populated populatedApplication() {
     Fixtures fixtures = new Fixtures(owner);
-    app = fixtures.application("restart-" + UUID.randomUUID());
+    String app = fixtures.application("restart-" + UUID.randomUUID());
     JsonObject token = fixtures.token(app, List.of("all.Application"));
-    tokenSecret = token.getString("token");
-    Api byToken = owner.withToken(tokenSecret);
+    Api byToken = owner.withToken(token.getString("token"));
+    Map<String, JsonObject> devices = new LinkedHashMap<>();
 
     JsonObject gateway =
         fixtures.device(
@@ -79,7 +68,7 @@ class RestartIT {
                         .add(attribute("where", "gps")))
                 .build()
                 .toString());
-    firstDevices.put(gateway.getString("id"), gateway);
+    devices.put(gateway.getString("id"), gateway);
     JsonObject peripheral =
         byToken
             .post(
@@ -89,7 +78,7 @@ class RestartIT {
                     .toString())
             .expect(201)
             .object();
-    firstDevices.put(peripheral.getString("id"), peripheral);
+    devices.put(peripheral.getString("id"), peripheral);
     for (String name : List.of("Mike", "bravo", "Écho ünïcode", "charlie", "' OR 1=1 --")) {
       JsonObject created =
           fixtures.device(
@@ -98,8 +87,18 @@ class RestartIT {
                   .add("tags", Json.createArrayBuilder().add(tag("name", name.replace(' ', '_'))))
                   .build()
                   .toString());
-      firstDevices.put(created.getString("id"), created);
+      devices.put(created.getString("id"), created);
     }
+    return new Populated(app, token, devices);
+  }
+
+  @Test
+  void everythingSurvivesAGracefulRestart() {
+    Populated populated = populatedApplication();
+    String app = populated.app();
+    JsonObject token = populated.token();
+    Map<String, JsonObject> firstDevices = populated.devices();
+    Api byToken = owner.withToken(populated.tokenSecret());
 
     Snapshot before = snapshot(app);
     assertEquals(firstDevices.size(), before.devicesByName().size());
@@ -130,11 +129,12 @@ class RestartIT {
   }
 
   @Test
-  @Order(2)
   void acknowledgedWritesSurviveAKill() {
-    assertTrue(app != null, "the first test created the application");
+    Populated populated = populatedApplication();
+    String app = populated.app();
+    Map<String, JsonObject> firstDevices = populated.devices();
     Fixtures fixtures = new Fixtures(owner);
-    Api byToken = owner.withToken(tokenSecret);
+    Api byToken = owner.withToken(populated.tokenSecret());
     Snapshot firstApplication = snapshot(app);
 
     // Writes of every kind, each acknowledged (201 or 200) before the next, then SIGKILL at once.
@@ -229,7 +229,7 @@ class RestartIT {
         .get("/applications/" + app + "/devices")
         .expectError(401, "Unauthorized");
 
-    // The lists: the first test's devices plus the acknowledged ones, in name order.
+    // The lists: the devices from before plus the acknowledged ones, in name order.
     JsonObject list =
         owner.get("/applications/" + app + "/devices?perPage=1000").expect(200).object();
     assertEquals(firstDevices.size() + acknowledged.size(), list.getInt("totalCount"));

@@ -1,14 +1,20 @@
 package io.devices.it;
 
+import static io.devices.it.MalformedProbes.abbreviate;
+import static io.devices.it.MalformedProbes.parseObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import io.devices.it.MalformedProbes.Answer;
+import io.devices.it.MalformedProbes.Kind;
+import io.devices.it.MalformedProbes.Probe;
+import io.devices.testsupport.glob.NameGlobOracle;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import java.io.ByteArrayOutputStream;
@@ -24,26 +30,28 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Sends several hundred generated malformed requests to the devices, applications and tokens
  * endpoints and checks that every one is answered with a 4xx and the JSON error body {@code
- * {"type","message"}} (never a 5xx, an HTML page or an empty body), and that none of them changed
- * the database.
+ * {"type","message"}} (never a 5xx, an HTML page or an empty body; see {@link MalformedProbes}),
+ * and that none of them changed the database. One dynamic test per family of malformed requests, so
+ * a failure names its family.
  *
  * <p>The requests come from a {@link Random} whose seed is printed; rerun with {@code
  * -Drobustness.seed=N} (passed to failsafe through {@code argLine} or {@code
@@ -89,29 +97,6 @@ class RobustnessIT {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
 
-  /** What a probe must get: an error, or (GET lists only) a 200. */
-  enum Kind {
-    MALFORMED,
-    LIST_OK,
-    /**
-     * Refused by Liberty before any application code runs, so the body is Liberty's, not ours: a
-     * request path that fails Servlet 6.0 URI canonicalization (bad escapes, %00), and header
-     * fields beyond the HTTP channel's maximum (32 KiB). The status must still be a 400; the JSON
-     * shape is a known gap of the platform, noted in the README.
-     */
-    CONTAINER_REJECTED
-  }
-
-  /** What came back. */
-  record Answer(int status, String contentType, String body) {}
-
-  /**
-   * One generated request. {@code exactStatus} 0 means any 4xx; {@code expectedTotal} is the
-   * totalCount a LIST_OK probe must report, or null when not checked.
-   */
-  record Probe(
-      String label, Kind kind, int exactStatus, Integer expectedTotal, Supplier<Answer> send) {}
-
   /** A fixture device as created: name and tags. */
   record FixtureDevice(String id, String name, List<String[]> tags) {}
 
@@ -138,8 +123,8 @@ class RobustnessIT {
   private final List<FixtureDevice> fixtureDevices = new ArrayList<>();
   private final List<Probe> probes = new ArrayList<>();
 
-  @Test
-  void malformedRequestsGetCleanClientErrorsAndChangeNothing() {
+  @TestFactory
+  Stream<DynamicTest> malformedRequestsGetCleanClientErrorsAndChangeNothing() {
     long seed = Long.getLong("robustness.seed", System.nanoTime());
     System.out.println(
         "RobustnessIT seed: " + seed + " (replay with -Drobustness.seed=" + seed + ")");
@@ -148,149 +133,72 @@ class RobustnessIT {
     baseUrl = owner.baseUrl();
     createFixtures();
 
-    generateTruncatedBodies();
-    generateWrongTypes();
-    generateInvalidBodies();
-    generateOversizedBodies();
-    generateInvalidUtf8Bodies();
-    generateInjectionBodies();
-    generateRandomBytes();
-    generateMutatedJson();
-    generateListFilters();
-    generatePaging();
-    generateBadListParameters();
-    generateTagFilterShapes();
-    generatePathIds();
-    generateRawRequestLines();
-    generateAuthorization();
-    generateContentTypes();
-    generateMethods();
-    generateAcceptAndScopes();
-    Collections.shuffle(probes, random);
-    assertTrue(probes.size() >= MIN_REQUESTS, "only " + probes.size() + " requests generated");
-
+    Map<String, List<Probe>> families = new LinkedHashMap<>();
+    family(families, "truncated bodies", this::generateTruncatedBodies);
+    family(families, "wrong JSON types", this::generateWrongTypes);
+    family(families, "invalid bodies", this::generateInvalidBodies);
+    family(families, "oversized bodies", this::generateOversizedBodies);
+    family(families, "invalid UTF-8", this::generateInvalidUtf8Bodies);
+    family(families, "injection in bodies", this::generateInjectionBodies);
+    family(families, "random bytes", this::generateRandomBytes);
+    family(families, "mutated JSON", this::generateMutatedJson);
+    family(families, "list filters", this::generateListFilters);
+    family(families, "paging", this::generatePaging);
+    family(families, "bad list parameters", this::generateBadListParameters);
+    family(families, "tag filter shapes", this::generateTagFilterShapes);
+    family(families, "path ids", this::generatePathIds);
+    family(families, "raw request lines", this::generateRawRequestLines);
+    family(families, "authorization", this::generateAuthorization);
+    family(families, "content types", this::generateContentTypes);
+    family(families, "methods", this::generateMethods);
+    family(families, "accept and scopes", this::generateAcceptAndScopes);
+    int total = families.values().stream().mapToInt(List::size).sum();
     Snapshot before = snapshot();
-    Map<Integer, Integer> byStatus = new TreeMap<>();
-    Map<String, Integer> byKind = new TreeMap<>();
-    List<String> failures = new ArrayList<>();
-    for (Probe probe : probes) {
-      Answer answer;
-      try {
-        answer = probe.send().get();
-      } catch (RuntimeException e) {
-        byStatus.merge(0, 1, Integer::sum);
-        failures.add(probe.label() + " -> no answer: " + e);
-        continue;
-      }
-      byStatus.merge(answer.status(), 1, Integer::sum);
-      String kind =
-          probe.kind() == Kind.LIST_OK && answer.status() / 100 == 2
-              ? "2xx (GET list, allowed)"
-              : answer.status() / 100 + "xx";
-      byKind.merge(kind, 1, Integer::sum);
-      String problem = check(probe, answer);
-      if (problem != null) {
-        failures.add(probe.label() + " -> " + problem);
-      }
-    }
-    Snapshot after = snapshot();
 
-    System.out.println("RobustnessIT: " + probes.size() + " requests, seed " + seed);
-    System.out.println("RobustnessIT: by status " + byStatus);
-    System.out.println("RobustnessIT: by class " + byKind);
-    failures.forEach(f -> System.out.println("RobustnessIT FAILURE: " + f));
+    // In stream order: the count, one test per family, and last the database check.
+    Stream<DynamicTest> count =
+        Stream.of(
+            dynamicTest(
+                "at least " + MIN_REQUESTS + " requests generated",
+                () -> assertTrue(total >= MIN_REQUESTS, "only " + total + " requests generated")));
+    Stream<DynamicTest> perFamily =
+        families.entrySet().stream()
+            .map(
+                family ->
+                    dynamicTest(
+                        family.getKey() + " (" + family.getValue().size() + " requests)",
+                        () -> MalformedProbes.sendAll(family.getKey(), family.getValue(), seed)));
+    Stream<DynamicTest> unchanged =
+        Stream.of(
+            dynamicTest(
+                "no request changed the database",
+                () -> {
+                  Snapshot after = snapshot();
+                  assertEquals(
+                      before.applicationsTotal(),
+                      after.applicationsTotal(),
+                      "applications totalCount");
+                  assertEquals(
+                      before.application(), after.application(), "the fixture application");
+                  assertEquals(before.devicesTotal(), after.devicesTotal(), "devices totalCount");
+                  assertEquals(before.deviceIds(), after.deviceIds(), "device ids");
+                  assertEquals(before.devices(), after.devices(), "devices");
+                  assertEquals(before.tokens(), after.tokens(), "tokens");
+                }));
+    return Stream.of(count, perFamily, unchanged).flatMap(tests -> tests);
+  }
 
-    assertEquals(before.applicationsTotal(), after.applicationsTotal(), "applications totalCount");
-    assertEquals(before.application(), after.application(), "the fixture application");
-    assertEquals(before.devicesTotal(), after.devicesTotal(), "devices totalCount");
-    assertEquals(before.deviceIds(), after.deviceIds(), "device ids");
-    assertEquals(before.devices(), after.devices(), "devices");
-    assertEquals(before.tokens(), after.tokens(), "tokens");
-    assertTrue(
-        failures.isEmpty(),
-        () ->
-            failures.size()
-                + " of "
-                + probes.size()
-                + " requests were not answered as the contract says (seed "
-                + seed
-                + "):\n"
-                + String.join("\n", failures.subList(0, Math.min(60, failures.size()))));
+  /** Runs one generator, and keeps what it generated (shuffled with the seeded random). */
+  private void family(Map<String, List<Probe>> families, String name, Runnable generator) {
+    probes.clear();
+    generator.run();
+    List<Probe> generated = new ArrayList<>(probes);
+    Collections.shuffle(generated, random);
+    families.put(name, generated);
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Checking answers and the database
-
-  private static String check(Probe probe, Answer answer) {
-    int status = answer.status();
-    String summary = status + " " + answer.contentType() + " " + abbreviate(answer.body());
-    if (probe.kind() == Kind.CONTAINER_REJECTED) {
-      return status == 400 ? null : "expected the container's 400, got " + summary;
-    }
-    if (probe.kind() == Kind.LIST_OK) {
-      if (status != 200) {
-        return "expected 200 (a valid list query), got " + summary;
-      }
-      if (!isJson(answer.contentType())) {
-        return "expected application/json, got " + summary;
-      }
-      try {
-        JsonObject list = parseObject(answer.body());
-        if (!list.containsKey("items")
-            || list.get("items").getValueType() != JsonValue.ValueType.ARRAY) {
-          return "a list without items: " + summary;
-        }
-        if (probe.expectedTotal() != null
-            && list.getInt("totalCount") != probe.expectedTotal().intValue()) {
-          return "expected totalCount " + probe.expectedTotal() + ", got " + summary;
-        }
-      } catch (RuntimeException e) {
-        return "a 200 whose body is not a JSON list: " + summary;
-      }
-      return null;
-    }
-    if (status < 400 || status > 499) {
-      return "expected a 4xx, got " + summary;
-    }
-    if (probe.exactStatus() != 0 && status != probe.exactStatus()) {
-      return "expected " + probe.exactStatus() + ", got " + summary;
-    }
-    if (!isJson(answer.contentType())) {
-      return "expected an application/json error body, got " + summary;
-    }
-    try {
-      JsonObject error = parseObject(answer.body());
-      if (error.size() != 2
-          || !(error.get("type") instanceof JsonString type)
-          || !(error.get("message") instanceof JsonString message)
-          || type.getString().isBlank()
-          || message.getString().isBlank()) {
-        return "the error body is not exactly {type, message} strings: " + summary;
-      }
-    } catch (RuntimeException e) {
-      return "the error body is not a JSON object: " + summary;
-    }
-    return null;
-  }
-
-  private static boolean isJson(String contentType) {
-    return contentType != null
-        && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
-  }
-
-  private static JsonObject parseObject(String body) {
-    try (var reader = Json.createReader(new StringReader(body))) {
-      return reader.readObject();
-    }
-  }
-
-  private static String abbreviate(String body) {
-    if (body == null || body.isEmpty()) {
-      return "<empty body>";
-    }
-    String flat = body.replace("\r", "\\r").replace("\n", "\\n");
-    return flat.length() > 200 ? flat.substring(0, 200) + "..." : flat;
-  }
+  // The database
 
   private Snapshot snapshot() {
     int applications =
@@ -940,7 +848,8 @@ class RobustnessIT {
       }
     }
     for (String glob : globs) {
-      int expected = (int) fixtureDevices.stream().filter(d -> globMatches(glob, d.name())).count();
+      int expected =
+          (int) fixtureDevices.stream().filter(d -> NameGlobOracle.matches(glob, d.name())).count();
       StringBuilder query = new StringBuilder("?filter=").append(enc(glob));
       if (random.nextBoolean()) {
         query.append("&filterField=name");
@@ -979,21 +888,6 @@ class RobustnessIT {
           expectedFloor,
           () -> raw("GET", raw, bearer(), "", null));
     }
-  }
-
-  /** The contract's glob, independently of the server's implementation. */
-  private static boolean globMatches(String glob, String name) {
-    StringBuilder regex = new StringBuilder();
-    for (char c : glob.toLowerCase(Locale.ROOT).toCharArray()) {
-      switch (c) {
-        case '*' -> regex.append(".*");
-        case '?' -> regex.append('.');
-        default -> regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(regex.toString(), Pattern.DOTALL)
-        .matcher(name.toLowerCase(Locale.ROOT))
-        .matches();
   }
 
   private void generatePaging() {

@@ -1,16 +1,26 @@
 package io.devices.it;
 
+import io.devices.testsupport.mqtt.EmbeddedBroker;
 import java.net.URI;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * The MQTT broker of the integration-test server ({@code it.mqtt.url}): an {@link EmbeddedBroker}
- * started once per test JVM, or, with {@code -Dit.mqtt.external=true}, a broker that already runs
- * there (CI points it at the machine's Mosquitto to prove interoperability).
+ * started once per test JVM, when the test run starts and so before the Liberty server, which then
+ * finds it at its first connection attempt (registered in META-INF/services); or, with {@code
+ * -Dit.mqtt.external=true}, a broker that already runs there (CI points it at the machine's
+ * Mosquitto to prove interoperability).
  */
-final class TestBroker {
+public final class TestBroker implements LauncherSessionListener {
   private static EmbeddedBroker embedded;
 
-  private TestBroker() {}
+  @Override
+  public void launcherSessionOpened(LauncherSession session) {
+    if (System.getProperty("it.mqtt.url") != null) {
+      ensureRunning();
+    }
+  }
 
   static String url() {
     String url = System.getProperty("it.mqtt.url");

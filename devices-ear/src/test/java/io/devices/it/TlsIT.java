@@ -5,21 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The shipped HTTPS configuration (src/main/liberty/tls/tls.xml) works as docs/security.md says: a
@@ -30,11 +35,33 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsIT {
   private static final String OWNER_TOKEN = System.getProperty("it.owner.token");
 
-  @TempDir Path temp;
+  private static final Path keystoreDirectory = temporaryDirectory();
+  private static final TestKeystore keystore = TestKeystore.generate(keystoreDirectory);
 
-  @Test
-  void httpsWithTheKeystoreFromTheEnvironment() throws Exception {
-    TestKeystore keystore = TestKeystore.generate(temp);
+  /** Secrets the server holds but must never print, by what they are. */
+  private static final Map<String, String> secrets = secrets();
+
+  @RegisterExtension
+  static final OwnServer own =
+      OwnServer.named(System.getProperty("it.server.name") + "Tls")
+          .environment(
+              () ->
+                  ServerEnvironment.owner()
+                      .set("DEVICES_TLS_KEYSTORE", keystore.file().toString())
+                      .set("DEVICES_TLS_KEYSTORE_PASSWORD", keystore.password())
+                      // Port 1 refuses, so the MQTT client keeps failing to connect and logging
+                      // about it.
+                      .set("DEVICES_MQTT_URL", "tcp://127.0.0.1:1")
+                      .set("DEVICES_MQTT_USER", "devices")
+                      .set("DEVICES_MQTT_PASSWORD", secrets.get("MQTT password"))
+                      .set("DEVICES_SMTP_USER", "devices")
+                      .set("DEVICES_SMTP_PASSWORD", secrets.get("SMTP password"))
+                      .set("DEVICES_DB_PASSWORD", secrets.get("database password"))
+                      .set("DEVICES_EXPORT_SIGNING_KEY", secrets.get("export signing key")))
+          .beforeStart(
+              server -> server.addConfigOverride(Path.of(System.getProperty("it.tls.xml"))));
+
+  private static Map<String, String> secrets() {
     Map<String, String> secrets = new LinkedHashMap<>();
     secrets.put("keystore password", keystore.password());
     secrets.put("MQTT password", random("mqtt-"));
@@ -42,71 +69,67 @@ class TlsIT {
     secrets.put("database password", random("db-"));
     secrets.put("export signing key", Base64.getEncoder().encodeToString(randomBytes(32)));
     secrets.put("owner token", OWNER_TOKEN);
+    return secrets;
+  }
 
-    Map<String, String> environment = new LinkedHashMap<>();
-    environment.put("DEVICES_BOOTSTRAP_TOKEN", OWNER_TOKEN);
-    environment.put("DEVICES_BOOTSTRAP_EMAIL", "owner@it.example");
-    environment.put("DEVICES_TLS_KEYSTORE", keystore.file().toString());
-    environment.put("DEVICES_TLS_KEYSTORE_PASSWORD", keystore.password());
-    // Secrets the server holds but must never print; port 1 refuses, so the MQTT client keeps
-    // failing to connect and logging about it.
-    environment.put("DEVICES_MQTT_URL", "tcp://127.0.0.1:1");
-    environment.put("DEVICES_MQTT_USER", "devices");
-    environment.put("DEVICES_MQTT_PASSWORD", secrets.get("MQTT password"));
-    environment.put("DEVICES_SMTP_USER", "devices");
-    environment.put("DEVICES_SMTP_PASSWORD", secrets.get("SMTP password"));
-    environment.put("DEVICES_DB_PASSWORD", secrets.get("database password"));
-    environment.put("DEVICES_EXPORT_SIGNING_KEY", secrets.get("export signing key"));
-
-    int port = Integer.parseInt(System.getProperty("it.restart.http.port"));
-    try (LibertyServer server =
-        new LibertyServer(
-            Path.of(System.getProperty("wlp.home")),
-            System.getProperty("it.server.name") + "Tls",
-            port,
-            port + 1,
-            environment)) {
-      server.create().addConfigOverride(Path.of(System.getProperty("it.tls.xml")));
-      server.start();
-      awaitHttps(server, keystore);
-
-      HttpClient https =
-          HttpClient.newBuilder()
-              .sslContext(keystore.trustingClientContext())
-              .version(HttpClient.Version.HTTP_1_1)
-              .connectTimeout(Duration.ofSeconds(10))
-              .build();
-      HttpResponse<String> applications =
-          https.send(
-              HttpRequest.newBuilder(httpsUri(server, "/applications"))
-                  .header("Authorization", "Bearer " + OWNER_TOKEN)
-                  .header("Accept", "application/json")
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, applications.statusCode(), applications.body());
-      assertTrue(applications.body().contains("\"items\""), applications.body());
-
-      assertEquals("TLSv1.3", handshake(server, keystore, "TLSv1.3"));
-      assertEquals("TLSv1.2", handshake(server, keystore, "TLSv1.2"));
-      // The hand-made hello is good: offered TLS 1.2 the server answers with a ServerHello...
-      TlsProbe.Answer tls12 = TlsProbe.hello(server.httpsPort(), TlsProbe.TLS_1_2);
-      assertTrue(tls12.isServerHello(), tls12.toString());
-      assertEquals(TlsProbe.TLS_1_2, tls12.version());
-      // ...and the same hello offering only TLS 1.1 gets no ServerHello.
-      TlsProbe.Answer tls11 = TlsProbe.hello(server.httpsPort(), TlsProbe.TLS_1_1);
-      assertFalse(tls11.isServerHello(), "TLS 1.1 was accepted: " + tls11);
-
-      server.stop();
-      List<Path> logs = ServerLogs.files(server.logsDirectory());
-      assertTrue(
-          ServerLogs.read(server.messagesLog()).contains("defaultHttpEndpoint-ssl"),
-          "messages.log shows the HTTPS listener starting");
-      assertTrue(
-          ServerLogs.read(server.messagesLog()).contains("MQTT broker"),
-          "the MQTT client logged its failed connections (what could leak its password)");
-      List<String> leaks = ServerLogs.occurrences(server.logsDirectory(), secrets);
-      assertTrue(leaks.isEmpty(), "secrets in the server's logs " + logs + ": " + leaks);
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("tls-it");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
+
+  @AfterAll
+  static void deleteTheKeystore() throws IOException {
+    try (Stream<Path> paths = Files.walk(keystoreDirectory)) {
+      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  @Test
+  void httpsWithTheKeystoreFromTheEnvironment() throws Exception {
+    LibertyServer server = own.server();
+    awaitHttps(server, keystore);
+
+    HttpClient https =
+        HttpClient.newBuilder()
+            .sslContext(keystore.trustingClientContext())
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    HttpResponse<String> applications =
+        https.send(
+            HttpRequest.newBuilder(httpsUri(server, "/applications"))
+                .header("Authorization", "Bearer " + OWNER_TOKEN)
+                .header("Accept", "application/json")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, applications.statusCode(), applications.body());
+    assertTrue(applications.body().contains("\"items\""), applications.body());
+
+    assertEquals("TLSv1.3", handshake(server, keystore, "TLSv1.3"));
+    assertEquals("TLSv1.2", handshake(server, keystore, "TLSv1.2"));
+    // The hand-made hello is good: offered TLS 1.2 the server answers with a ServerHello...
+    TlsProbe.Answer tls12 = TlsProbe.hello(server.httpsPort(), TlsProbe.TLS_1_2);
+    assertTrue(tls12.isServerHello(), tls12.toString());
+    assertEquals(TlsProbe.TLS_1_2, tls12.version());
+    // ...and the same hello offering only TLS 1.1 gets no ServerHello.
+    TlsProbe.Answer tls11 = TlsProbe.hello(server.httpsPort(), TlsProbe.TLS_1_1);
+    assertFalse(tls11.isServerHello(), "TLS 1.1 was accepted: " + tls11);
+
+    server.stop();
+    List<Path> logs = ServerLogs.files(server.logsDirectory());
+    assertTrue(
+        ServerLogs.read(server.messagesLog()).contains("defaultHttpEndpoint-ssl"),
+        "messages.log shows the HTTPS listener starting");
+    assertTrue(
+        ServerLogs.read(server.messagesLog()).contains("MQTT broker"),
+        "the MQTT client logged its failed connections (what could leak its password)");
+    List<String> leaks = ServerLogs.occurrences(server.logsDirectory(), secrets);
+    assertTrue(leaks.isEmpty(), "secrets in the server's logs " + logs + ": " + leaks);
   }
 
   /** The HTTPS listener may start a moment after /health/ready answers on HTTP. */

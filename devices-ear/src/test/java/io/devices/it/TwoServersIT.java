@@ -3,8 +3,11 @@ package io.devices.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.devices.testsupport.mqtt.MqttSubscriber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +19,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,53 +35,74 @@ import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two Liberty servers on one PostgreSQL database, one MQTT broker and one export directory, as
  * behind a load balancer (PostgreSQL only: the postgres profile runs it). A round of work is split
- * across both servers and sent concurrently: devices created, commands sent, exports started. Then
- * a second round, during which one server is killed (SIGKILL): the other must finish everything
- * either had acknowledged.
+ * across both servers and sent concurrently: devices created, commands sent, exports started. In
+ * another round one server is killed (SIGKILL): the other must finish everything either had
+ * acknowledged. Each round has an application of its own.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoServersIT {
   private static final Duration WAIT = Duration.ofSeconds(120);
   private static final String OWNER_TOKEN = System.getProperty("it.owner.token");
 
+  /** One database and one export directory for both servers. */
+  private static final Map<String, String> sharedDatabase =
+      TestDatabase.sharedDatabase("twoservers");
+
+  private static final String databaseUrl = sharedDatabase.get("DEVICES_DB_URL");
+  private static final Path exportDirectory = temporaryDirectory();
+
+  @RegisterExtension
+  static final OwnServer firstServer =
+      OwnServer.named("devicesTwoA")
+          .slot(3)
+          .environment(TwoServersIT::environment)
+          .startedByTheTest();
+
+  @RegisterExtension
+  static final OwnServer secondServer =
+      OwnServer.named("devicesTwoB")
+          .slot(4)
+          .environment(TwoServersIT::environment)
+          .startedByTheTest();
+
   private static LibertyServer first;
   private static LibertyServer second;
-  private static Path exportDirectory;
   private static CallbackReceiver callbacks;
   private static MqttSubscriber subscriber;
-  private static String databaseUrl;
+
+  private static ServerEnvironment environment() {
+    return ServerEnvironment.owner()
+        .setAll(sharedDatabase)
+        .mqttBroker(TestBroker.url())
+        .set("DEVICES_EXPORT_DIR", exportDirectory.toString())
+        .set("DEVICES_EXPORT_CALLBACK_ALLOW_PRIVATE_NETWORKS", "true")
+        .set("DEVICES_EXPORT_CALLBACK_BACKOFF", "PT0.2S")
+        // Short leases and polls: the survivor takes over a killed server's work within seconds.
+        .exportWorkers(Duration.ofSeconds(6))
+        .set("DEVICES_EXPORT_RETRY_DELAY", "PT0.5S")
+        .commandWorkers(Duration.ofSeconds(5))
+        .set("DEVICES_COMMAND_RETRY_DELAY", "PT0.5S");
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("two-servers-exports");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   @BeforeAll
   static void startTwoServersOnOneDatabase() throws Exception {
     TestBroker.ensureRunning();
-    Map<String, String> env = new HashMap<>(TestDatabase.sharedDatabase("twoservers"));
-    databaseUrl = env.get("DEVICES_DB_URL");
-    exportDirectory = Files.createTempDirectory("two-servers-exports");
-    env.put("DEVICES_BOOTSTRAP_TOKEN", OWNER_TOKEN);
-    env.put("DEVICES_MQTT_URL", TestBroker.url());
-    env.put("DEVICES_MQTT_MAX_INFLIGHT", "500"); // within what Moquette acknowledges reliably
-    env.put("DEVICES_EXPORT_DIR", exportDirectory.toString());
-    env.put("DEVICES_EXPORT_CALLBACK_ALLOW_PRIVATE_NETWORKS", "true");
-    env.put("DEVICES_EXPORT_CALLBACK_BACKOFF", "PT0.2S");
-    // Short leases and polls: the survivor takes over a killed server's work within seconds.
-    env.put("DEVICES_EXPORT_LEASE", "PT6S");
-    env.put("DEVICES_EXPORT_POLL_INTERVAL", "PT0.5S");
-    env.put("DEVICES_EXPORT_RETRY_DELAY", "PT0.5S");
-    env.put("DEVICES_COMMAND_LEASE", "PT5S");
-    env.put("DEVICES_COMMAND_POLL_INTERVAL", "PT0.5S");
-    env.put("DEVICES_COMMAND_RETRY_DELAY", "PT0.5S");
-    Path wlp = Path.of(System.getProperty("wlp.home"));
-    int port = Integer.parseInt(System.getProperty("it.restart.http.port")) + 6;
-    first = new LibertyServer(wlp, "devicesTwoA", port, port + 1, env).create();
-    second = new LibertyServer(wlp, "devicesTwoB", port + 2, port + 3, env).create();
+    first = firstServer.server();
+    second = secondServer.server();
     // At the same time: both migrate the schema and store the link key on first start.
     ExecutorService starting = Executors.newFixedThreadPool(2);
     try {
@@ -94,9 +117,19 @@ class TwoServersIT {
     subscriber = new MqttSubscriber(TestBroker.url());
   }
 
+  /** Each test starts with both servers up (another may have killed one). */
+  @BeforeEach
+  void bothServersRun() {
+    for (LibertyServer server : List.of(first, second)) {
+      if (!server.isRunning()) {
+        server.start();
+      }
+    }
+  }
+
   @AfterAll
-  static void stopAll() {
-    for (AutoCloseable closeable : new AutoCloseable[] {subscriber, callbacks, first, second}) {
+  static void stopTheReceivers() {
+    for (AutoCloseable closeable : new AutoCloseable[] {subscriber, callbacks}) {
       try {
         if (closeable != null) {
           closeable.close();
@@ -108,7 +141,6 @@ class TwoServersIT {
   }
 
   @Test
-  @Order(1)
   void workSplitAcrossBothServersIsDoneOnceAndCompletely() throws Exception {
     Round round = new Round("round1", 2000, 200, 20);
     round.run(List.of(api(first), api(second)), completed -> {});
@@ -123,7 +155,6 @@ class TwoServersIT {
   }
 
   @Test
-  @Order(2)
   void whenOneServerIsKilledTheOtherFinishesEverythingAcknowledged() throws Exception {
     Round round = new Round("round2", 1000, 100, 10);
     int killAfter = round.tasks() / 4;

@@ -18,12 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What needs a server of its own, with the production defaults except short export timings: vendor
@@ -31,7 +28,6 @@ import org.junit.jupiter.api.TestMethodOrder;
  * default (private networks refused), link expiry and clean-up, and an export that survives a
  * SIGKILL of the server in the middle of writing its file.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VendorPluginsAndRecoveryIT {
   private static final String SERVER_NAME = "devicesExportIT";
   private static final Duration WAIT = Duration.ofSeconds(90);
@@ -40,7 +36,6 @@ class VendorPluginsAndRecoveryIT {
   private static LibertyServer server;
   private static Api owner;
   private static Exports exports;
-  private static String app;
 
   /** A vendor's tab-separated format: a comment line, then id, name and tag count per device. */
   private static final String TSV =
@@ -91,26 +86,21 @@ class VendorPluginsAndRecoveryIT {
       }
       """;
 
-  @BeforeAll
-  static void startServerWithPlugins() {
-    int port = Integer.parseInt(System.getProperty("it.restart.http.port"));
-    server =
-        new LibertyServer(
-                Path.of(System.getProperty("wlp.home")),
-                SERVER_NAME,
-                port,
-                port + 1,
-                Map.of(
-                    "DEVICES_BOOTSTRAP_TOKEN", System.getProperty("it.owner.token"),
-                    "DEVICES_BOOTSTRAP_EMAIL", "owner@it.example",
-                    // Nobody listens there: email deliveries just wait for their retries.
-                    "DEVICES_SMTP_HOST", "127.0.0.1",
-                    "DEVICES_SMTP_PORT", "9",
-                    "DEVICES_EXPORT_LEASE", "PT3S",
-                    "DEVICES_EXPORT_LINK_LIFETIME", "PT8S",
-                    "DEVICES_EXPORT_CLEANUP_INTERVAL", "PT1S",
-                    "DEVICES_EXPORT_POLL_INTERVAL", "PT0.5S"))
-            .create();
+  @RegisterExtension
+  static final OwnServer own =
+      OwnServer.named(SERVER_NAME)
+          .environment(
+              () ->
+                  ServerEnvironment.owner()
+                      // Nobody listens there: email deliveries just wait for their retries.
+                      .set("DEVICES_SMTP_HOST", "127.0.0.1")
+                      .set("DEVICES_SMTP_PORT", "9")
+                      .exportWorkers(Duration.ofSeconds(3))
+                      .set("DEVICES_EXPORT_LINK_LIFETIME", "PT8S")
+                      .set("DEVICES_EXPORT_CLEANUP_INTERVAL", "PT1S"))
+          .beforeStart(VendorPluginsAndRecoveryIT::installPlugins);
+
+  private static void installPlugins(LibertyServer server) {
     Path plugins = server.plugins();
     PluginJars.build(
         plugins.resolve("vendor-slow.jar"),
@@ -124,24 +114,24 @@ class VendorPluginsAndRecoveryIT {
         plugins.resolve("vendor-broken.jar"),
         Map.of(),
         Map.of(SPI, List.of("vendor.missing.Nope")));
-    server.start();
-    owner = new Api(server.baseUrl(), System.getProperty("it.owner.token"));
-    exports = new Exports(owner);
-    app = new Fixtures(owner).application("vendor fleet " + UUID.randomUUID());
   }
 
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-      assertFalse(server.isRunning(), "server " + SERVER_NAME + " still running");
-    }
+  @BeforeAll
+  static void connect() {
+    server = own.server();
+    owner = new Api(server.baseUrl(), System.getProperty("it.owner.token"));
+    exports = new Exports(owner);
+  }
+
+  /** An application of the calling test's own. */
+  private static String application(String name) {
+    return new Fixtures(owner).application(name + " " + UUID.randomUUID());
   }
 
   @Test
-  @Order(1)
   void aFormatDroppedInAndRestartedIsOfferedAndUsedWhileBrokenOnesAreSkipped() {
-    assertTrue(installedFormats().endsWith("csv, json, ndjson, slow"), installedFormats());
+    String app = application("vendor fleet");
+    assertTrue(installedFormats(app).endsWith("csv, json, ndjson, slow"), installedFormats(app));
     String log = server.logTail(2000);
     assertTrue(log.contains("vendor.missing.Nope"), "the broken jar is logged");
     assertTrue(log.contains("no licence"), "the failing plugin is logged");
@@ -158,7 +148,8 @@ class VendorPluginsAndRecoveryIT {
         Map.of(SPI, List.of("vendor.tsv.TsvFormat")));
     server.stop();
     server.start();
-    assertTrue(installedFormats().endsWith("csv, json, ndjson, slow, tsv"), installedFormats());
+    assertTrue(
+        installedFormats(app).endsWith("csv, json, ndjson, slow, tsv"), installedFormats(app));
 
     Fixtures fixtures = new Fixtures(owner);
     List<String> ids = new ArrayList<>();
@@ -176,7 +167,7 @@ class VendorPluginsAndRecoveryIT {
   }
 
   /** The installed formats, as the answer to an unknown one lists them. */
-  private static String installedFormats() {
+  private static String installedFormats(String app) {
     return exports
         .request(app, Map.of("email", "a@it.example", "format", "nope"))
         .expectError(400, "Validation")
@@ -184,8 +175,8 @@ class VendorPluginsAndRecoveryIT {
   }
 
   @Test
-  @Order(2)
   void callbacksToPrivateNetworksAreRefusedByDefault() {
+    String app = application("private callbacks");
     for (String url :
         List.of(
             "http://127.0.0.1:8080/hook",
@@ -205,8 +196,8 @@ class VendorPluginsAndRecoveryIT {
   }
 
   @Test
-  @Order(3)
   void aLinkStopsWorkingWhenItExpiresAndItsFileIsDeleted() throws Exception {
+    String app = application("expiring link");
     String exportId = exports.start(app, ExportOptions.byEmail("a@it.example"));
     ExportStatus status = exports.awaitState(app, exportId, "succeeded", WAIT);
     String url = status.url();
@@ -236,7 +227,6 @@ class VendorPluginsAndRecoveryIT {
   }
 
   @Test
-  @Order(4)
   void anExportInterruptedBySigkillCompletesAfterTheRestart() throws Exception {
     String fleet = new Fixtures(owner).application("kill fleet " + UUID.randomUUID());
     Set<String> ids = new HashSet<>();

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.devices.testsupport.glob.NameGlobOracle;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,6 +44,35 @@ class NameGlobTest {
       })
   void matchesTheWholeNameCaseInsensitively(String glob, String name, boolean expected) {
     assertEquals(expected, new NameGlob(glob).matches(name));
+    assertEquals(expected, NameGlobOracle.matches(glob, name), "the tests' oracle agrees");
+  }
+
+  /**
+   * The integration tests compute what a filter selects with the oracle: it must be the server's.
+   */
+  @Test
+  void agreesWithTheTestsOracleOnRandomGlobsAndNames() {
+    long seed = Long.getLong("nameGlob.seed", System.nanoTime());
+    Random random = new Random(seed);
+    String[] pieces = {
+      "a", "B", "ä", "Ä", "\uD83D\uDE80", "?", "*", "%", "_", "\\", ".", " ", "\n"
+    };
+    for (int i = 0; i < 5_000; i++) {
+      String glob = randomText(random, pieces, 4);
+      String name = randomText(random, pieces, 6).replace("?", "x").replace("*", "y");
+      assertEquals(
+          NameGlobOracle.matches(glob, name),
+          new NameGlob(glob).matches(name),
+          () -> "glob " + glob + " on " + name + " (replay: -DnameGlob.seed=" + seed + ")");
+    }
+  }
+
+  private static String randomText(Random random, String[] pieces, int maxPieces) {
+    StringBuilder text = new StringBuilder();
+    for (int n = random.nextInt(maxPieces + 1); n > 0; n--) {
+      text.append(pieces[random.nextInt(pieces.length)]);
+    }
+    return text.toString();
   }
 
   @ParameterizedTest(name = "{0} -> {1}")

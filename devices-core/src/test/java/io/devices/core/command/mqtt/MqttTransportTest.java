@@ -12,6 +12,8 @@ import io.devices.spi.command.CommandMessage;
 import io.devices.spi.command.CommandTransport;
 import io.devices.spi.command.DeliveryOutcome;
 import io.devices.spi.command.DeliveryOutcome.Status;
+import io.devices.testsupport.mqtt.EmbeddedBroker;
+import io.devices.testsupport.mqtt.MqttSubscriber;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +47,7 @@ class MqttTransportTest {
   @Test
   void aBatchToDistinctDevicesIsDeliveredOncePerDeviceWithItsExactJsonAtQos1() throws Exception {
     EmbeddedBroker broker = broker(EmbeddedBroker.freePort()).start();
-    Subscriber subscriber = subscriber(broker);
+    MqttSubscriber subscriber = subscriber(broker);
     MqttTransport transport = connectedTransport(Map.of("url", broker.url()));
     List<CommandMessage> batch = messages(2_000);
 
@@ -55,7 +57,7 @@ class MqttTransportTest {
     assertTrue(outcomes.stream().allMatch(o -> o.status() == Status.DELIVERED), summary(outcomes));
     assertTrue(outcomes.stream().allMatch(o -> o.reason() == null));
     assertEquals(batch.size(), subscriber.awaitCount(batch.size(), WAIT));
-    assertEquals(batch.size(), subscriber.byTopic().size());
+    assertEquals(batch.size(), subscriber.devices());
     assertTrue(eventually(() -> broker.published().size() >= batch.size()));
     assertEquals(batch.size(), broker.published().size(), "the broker took each command once");
     assertEquals(
@@ -63,16 +65,18 @@ class MqttTransportTest {
         Set.copyOf(broker.published()),
         "at QoS 1, not retained");
     for (CommandMessage message : batch) {
-      List<Subscriber.Received> received = subscriber.on(topic(message));
+      List<MqttSubscriber.Received> received = subscriber.received(message.deviceId());
       assertEquals(
-          List.of(new Subscriber.Received(message.json(), 1, false)), received, message.deviceId());
+          List.of(new MqttSubscriber.Received(message.json(), 1, false)),
+          received,
+          message.deviceId());
     }
   }
 
   @Test
   void severalThreadsDeliverAtOnce() throws Exception {
     EmbeddedBroker broker = broker(EmbeddedBroker.freePort()).start();
-    Subscriber subscriber = subscriber(broker);
+    MqttSubscriber subscriber = subscriber(broker);
     MqttTransport transport = connectedTransport(Map.of("url", broker.url()));
     List<List<CommandMessage>> batches =
         IntStream.range(0, 4).mapToObj(t -> messages(500)).toList();
@@ -94,8 +98,8 @@ class MqttTransportTest {
     assertEquals(2_000, subscriber.awaitCount(2_000, WAIT));
     for (List<CommandMessage> batch : batches) {
       for (CommandMessage message : batch) {
-        assertEquals(1, subscriber.on(topic(message)).size(), message.deviceId());
-        assertEquals(message.json(), subscriber.on(topic(message)).get(0).payload());
+        assertEquals(1, subscriber.received(message.deviceId()).size(), message.deviceId());
+        assertEquals(message.json(), subscriber.received(message.deviceId()).get(0).payload());
       }
     }
   }
@@ -103,7 +107,7 @@ class MqttTransportTest {
   @Test
   void aFullInFlightWindowMakesThePublisherWaitInsteadOfFailing() throws Exception {
     EmbeddedBroker broker = broker(EmbeddedBroker.freePort()).start();
-    Subscriber subscriber = subscriber(broker);
+    MqttSubscriber subscriber = subscriber(broker);
     MqttTransport transport = connectedTransport(Map.of("url", broker.url(), "max-inflight", "5"));
     List<CommandMessage> batch = messages(300);
 
@@ -111,7 +115,7 @@ class MqttTransportTest {
 
     assertTrue(outcomes.stream().allMatch(o -> o.status() == Status.DELIVERED), summary(outcomes));
     assertEquals(300, subscriber.awaitCount(300, WAIT));
-    assertEquals(300, subscriber.byTopic().size());
+    assertEquals(300, subscriber.devices());
   }
 
   @Test
@@ -131,7 +135,7 @@ class MqttTransportTest {
     assertFalse(transport.isConnected());
 
     broker.start();
-    Subscriber subscriber = subscriber(broker);
+    MqttSubscriber subscriber = subscriber(broker);
     assertTrue(eventually(transport::isConnected), "connected once the broker is up");
     List<CommandMessage> batch = messages(10);
     assertTrue(transport.deliver(batch).stream().allMatch(o -> o.status() == Status.DELIVERED));
@@ -141,7 +145,7 @@ class MqttTransportTest {
   @Test
   void aMalformedDeviceIdFailsWhileTheOthersAreDelivered() throws Exception {
     EmbeddedBroker broker = broker(EmbeddedBroker.freePort()).start();
-    Subscriber subscriber = subscriber(broker);
+    MqttSubscriber subscriber = subscriber(broker);
     MqttTransport transport = connectedTransport(Map.of("url", broker.url()));
     CommandMessage first = message(ObjectIds.next(TIME), 1);
     CommandMessage injected = message("a/b/#", 2);
@@ -160,9 +164,9 @@ class MqttTransportTest {
     assertEquals(
         Map.of(topic(first), first.json(), topic(last), last.json()),
         Map.of(
-            topic(first), subscriber.on(topic(first)).get(0).payload(),
-            topic(last), subscriber.on(topic(last)).get(0).payload()));
-    assertEquals(2, subscriber.byTopic().size());
+            topic(first), subscriber.received(first.deviceId()).get(0).payload(),
+            topic(last), subscriber.received(last.deviceId()).get(0).payload()));
+    assertEquals(2, subscriber.devices());
   }
 
   @Test
@@ -180,14 +184,14 @@ class MqttTransportTest {
         whileDown.stream().allMatch(o -> o.status() == Status.RETRY_LATER), summary(whileDown));
 
     broker.start();
-    Subscriber subscriber = subscriber(broker);
+    MqttSubscriber subscriber = subscriber(broker);
     assertTrue(eventually(transport::isConnected), "reconnects by itself");
     List<CommandMessage> batch = messages(20);
     List<DeliveryOutcome> outcomes = transport.deliver(batch);
     assertTrue(outcomes.stream().allMatch(o -> o.status() == Status.DELIVERED), summary(outcomes));
     assertEquals(20, subscriber.awaitCount(20, WAIT));
     for (CommandMessage message : batch) {
-      assertEquals(message.json(), subscriber.on(topic(message)).get(0).payload());
+      assertEquals(message.json(), subscriber.received(message.deviceId()).get(0).payload());
     }
   }
 
@@ -252,8 +256,8 @@ class MqttTransportTest {
     return broker;
   }
 
-  private Subscriber subscriber(EmbeddedBroker broker) throws Exception {
-    Subscriber subscriber = new Subscriber(broker.url());
+  private MqttSubscriber subscriber(EmbeddedBroker broker) {
+    MqttSubscriber subscriber = new MqttSubscriber(broker.url());
     toClose.add(subscriber);
     return subscriber;
   }
