@@ -9,10 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A clean start logs no warning: a server of its own, with the production configuration and a fresh
@@ -21,32 +20,24 @@ import org.junit.jupiter.api.Test;
  * fails the test, listed in full.
  */
 class CleanStartIT {
-  private static final String SERVER_NAME = "devicesCleanStartIT";
+  @RegisterExtension
+  static final OwnServer own =
+      OwnServer.named("devicesCleanStartIT")
+          .slot(1)
+          // The test broker (started for the run), so the MQTT transport connects at once.
+          .environment(() -> ServerEnvironment.owner().set("DEVICES_MQTT_URL", mqttUrl()));
 
   private static LibertyServer server;
 
   @BeforeAll
-  static void startCleanServer() throws InterruptedException {
-    int port = Integer.parseInt(System.getProperty("it.restart.http.port"));
-    Map<String, String> environment =
-        Map.of(
-            "DEVICES_BOOTSTRAP_TOKEN", System.getProperty("it.owner.token"),
-            // The test broker (started for the run), so the MQTT transport connects at once.
-            "DEVICES_MQTT_URL", System.getProperty("it.mqtt.url"));
-    server =
-        new LibertyServer(
-                Path.of(System.getProperty("wlp.home")), SERVER_NAME, port, port + 1, environment)
-            .create();
-    server.start();
+  static void letItRunItsFirstPolls() throws InterruptedException {
+    server = own.server();
     // Past the workers' first polls (every 1-2 s by default) and the transport's first connect.
     Thread.sleep(5_000);
   }
 
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
+  private static String mqttUrl() {
+    return ServerEnvironment.required("it.mqtt.url");
   }
 
   @Test

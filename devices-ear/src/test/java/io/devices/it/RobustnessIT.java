@@ -549,8 +549,7 @@ class RobustnessIT {
                   garbage,
                   "Content-Type",
                   "application/json"));
-      byte[] chunked =
-          RawHttp.chunked(("{\"name\":\"" + "c".repeat(MEBIBYTE + 10) + "\"}").getBytes());
+      byte[] chunked = Api.chunked(("{\"name\":\"" + "c".repeat(MEBIBYTE + 10) + "\"}").getBytes());
       malformed(
           endpoint.name() + " chunked body over 1 MiB",
           413,
@@ -1583,7 +1582,7 @@ class RobustnessIT {
     if (body != null) {
       request.writeBytes(body);
     }
-    RawHttp.Response response = RawHttp.send(request.toByteArray());
+    ApiResponse response = Api.owner().socket(request.toByteArray());
     return new Answer(response.status(), response.header("Content-Type"), response.body());
   }
 
