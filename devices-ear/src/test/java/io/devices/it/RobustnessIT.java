@@ -188,7 +188,7 @@ class RobustnessIT {
     return Stream.of(count, perFamily, unchanged).flatMap(tests -> tests);
   }
 
-  /** Runs one generator, and keeps what it generated (shuffled with the seeded random). */
+  /** Runs one generator, and keeps what it generated (shuffled by the run's Random). */
   private void family(Map<String, List<Probe>> families, String name, Runnable generator) {
     probes.clear();
     generator.run();
