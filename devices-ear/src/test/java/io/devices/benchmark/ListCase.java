@@ -1,7 +1,7 @@
 package io.devices.benchmark;
 
 import io.devices.core.common.Paging;
-import io.devices.core.device.DeviceQuery;
+import io.devices.core.device.DeviceListRequest;
 import io.devices.core.device.NameGlob;
 import io.devices.core.device.SortDirection;
 import io.devices.core.device.SortField;
@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * One of the timed list requests (a)-(d). Sample {@code k} of a case names the same request on the
- * API side (a query string) and on the SQL side (a {@link DeviceQuery} of the core), and the
+ * API side (a query string) and on the SQL side (a {@link DeviceListRequest} of the core), and the
  * parameters rotate with {@code k} so that consecutive samples never repeat a query: H2 reuses the
  * result of an identical query while the tables are unchanged.
  */
@@ -69,9 +69,9 @@ enum ListCase {
   };
 
   /** The same request for the API and for the SQL baseline; the application id is added later. */
-  record Request(String queryString, DeviceQuery query) {
-    DeviceQuery forApplication(String applicationId) {
-      return new DeviceQuery(
+  record Request(String queryString, DeviceListRequest query) {
+    DeviceListRequest forApplication(String applicationId) {
+      return new DeviceListRequest(
           applicationId,
           query.sortField(),
           query.sortDirection(),
@@ -101,9 +101,9 @@ enum ListCase {
 
   abstract Request request(int k);
 
-  private static DeviceQuery query(
+  private static DeviceListRequest query(
       SortDirection direction, int page, Optional<NameGlob> glob, List<TagFilter> tags) {
-    return new DeviceQuery(
+    return new DeviceListRequest(
         "", SortField.name, direction, new Paging(page, 100), glob, tags, TagMatch.any);
   }
 }

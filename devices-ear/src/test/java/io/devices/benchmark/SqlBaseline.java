@@ -1,6 +1,6 @@
 package io.devices.benchmark;
 
-import io.devices.core.device.DeviceQuery;
+import io.devices.core.device.DeviceListRequest;
 import io.devices.core.device.DeviceSql;
 import io.devices.core.device.SqlStatement;
 import java.sql.Connection;
@@ -31,7 +31,7 @@ final class SqlBaseline implements AutoCloseable {
     connection.setAutoCommit(true);
   }
 
-  Outcome list(DeviceQuery query) throws SQLException {
+  Outcome list(DeviceListRequest query) throws SQLException {
     long start = System.nanoTime();
     long deviceCount = applicationDeviceCount(query.applicationId());
     DeviceSql sql = new DeviceSql(query);

@@ -18,7 +18,7 @@ public class DeviceListing {
    * An unfiltered list takes its total from the application's device count; a filtered one counts
    * its matches. A page past the end costs no device query.
    */
-  public Page<Device> list(DeviceQuery query) {
+  public Page<Device> list(DeviceListRequest query) {
     Application application = applications.require(query.applicationId());
     long total = query.isFiltered() ? devices.count(query) : application.deviceCount();
     List<Device> items =

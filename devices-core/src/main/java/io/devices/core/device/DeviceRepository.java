@@ -43,7 +43,7 @@ public class DeviceRepository {
 
   /** The page of the query, given how many devices match and how many the application has. */
   @SuppressWarnings("unchecked")
-  List<Device> find(DeviceQuery query, long matches, long applicationDevices) {
+  List<Device> find(DeviceListRequest query, long matches, long applicationDevices) {
     SqlStatement select = new DeviceSql(query).select(matches, applicationDevices);
     Query page = em.createNativeQuery(select.sql(), Device.class);
     // Read-only: the page is never modified, so EclipseLink need not clone and track its rows.
@@ -51,7 +51,7 @@ public class DeviceRepository {
     return bind(page, select).getResultList();
   }
 
-  long count(DeviceQuery query) {
+  long count(DeviceListRequest query) {
     SqlStatement count = new DeviceSql(query).count();
     return ((Number) bind(em.createNativeQuery(count.sql()), count).getSingleResult()).longValue();
   }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SQL behind a {@link DeviceQuery}, written for the indexes of the schema and checked with
+ * The SQL behind a {@link DeviceListRequest}, written for the indexes of the schema and checked with
  * EXPLAIN on H2 (100,000 devices, 300,000 tags). Every value is a bind parameter; only column names
  * chosen from enums are spliced in. Public so that benchmarks time exactly what the server runs.
  *
@@ -24,9 +24,9 @@ import java.util.List;
  * {@code matches} rows, so the cheaper one is taken.
  */
 public final class DeviceSql {
-  private final DeviceQuery query;
+  private final DeviceListRequest query;
 
-  public DeviceSql(DeviceQuery query) {
+  public DeviceSql(DeviceListRequest query) {
     this.query = query;
   }
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The SQL of both page plans agrees with the in-memory meaning of a query ({@link
- * DeviceQuery#matches} and the documented order), on the real schema in H2, for random queries over
+ * DeviceListRequest#matches} and the documented order), on the real schema in H2, for random queries over
  * a fleet with awkward names and tags.
  */
 class DeviceSqlTest {
@@ -120,7 +120,7 @@ class DeviceSqlTest {
 
   @RepeatedTest(200)
   void bothPlansReturnExactlyTheMatchingDevicesInOrder() throws SQLException {
-    DeviceQuery query = randomQuery();
+    DeviceListRequest query = randomQuery();
     List<String> expected = expected(query);
     SqlStatement count = new DeviceSql(query).count();
     if (query.isFiltered()) {
@@ -139,7 +139,7 @@ class DeviceSqlTest {
 
   @Test
   void sparseMatchesReadTheTagIndexFirstAndDenseOnesWalkTheSortIndex() {
-    DeviceQuery query =
+    DeviceListRequest query =
         query(
             List.of(TagFilter.of("t", "floor", "8")),
             TagMatch.any,
@@ -152,7 +152,7 @@ class DeviceSqlTest {
             .sql()
             .contains("JOIN (SELECT DISTINCT t.device_id"));
     assertTrue(new DeviceSql(query).select(4_000, 100_000).sql().contains("AND d.name_lc >= ?"));
-    DeviceQuery deep =
+    DeviceListRequest deep =
         query(
             List.of(TagFilter.of("t", "floor", "8")),
             TagMatch.any,
@@ -166,7 +166,7 @@ class DeviceSqlTest {
             .contains("JOIN (SELECT DISTINCT t.device_id"));
   }
 
-  private static List<String> expected(DeviceQuery query) {
+  private static List<String> expected(DeviceListRequest query) {
     Comparator<Device> order =
         switch (query.sortField()) {
           case name ->
@@ -188,7 +188,7 @@ class DeviceSqlTest {
         .toList();
   }
 
-  private static DeviceQuery randomQuery() {
+  private static DeviceListRequest randomQuery() {
     List<TagFilter> filters = new ArrayList<>();
     for (int i = RANDOM.nextInt(4) - 1; i > 0; i--) {
       int shape = RANDOM.nextInt(3);
@@ -219,13 +219,13 @@ class DeviceSqlTest {
         new Paging(RANDOM.nextInt(4), 1 + RANDOM.nextInt(40)));
   }
 
-  private static DeviceQuery query(
+  private static DeviceListRequest query(
       List<TagFilter> filters,
       TagMatch match,
       Optional<NameGlob> glob,
       SortField sort,
       Paging paging) {
-    return new DeviceQuery(
+    return new DeviceListRequest(
         APP,
         sort,
         RANDOM.nextBoolean() ? SortDirection.asc : SortDirection.desc,

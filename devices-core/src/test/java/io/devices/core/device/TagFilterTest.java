@@ -59,8 +59,8 @@ class TagFilterTest {
             .matches(device));
   }
 
-  private static DeviceQuery query(List<TagFilter> filters, TagMatch match) {
-    return new DeviceQuery(
+  private static DeviceListRequest query(List<TagFilter> filters, TagMatch match) {
+    return new DeviceListRequest(
         "575ec8687ae143cd83dc4a98",
         SortField.name,
         SortDirection.asc,

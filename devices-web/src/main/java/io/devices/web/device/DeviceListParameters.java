@@ -1,7 +1,7 @@
 package io.devices.web.device;
 
 import io.devices.core.common.DomainException;
-import io.devices.core.device.DeviceQuery;
+import io.devices.core.device.DeviceListRequest;
 import io.devices.core.device.NameGlob;
 import io.devices.core.device.SortDirection;
 import io.devices.core.device.SortField;
@@ -86,12 +86,12 @@ public class DeviceListParameters {
   String tagMatch;
 
   /** The query of the application's devices; {@code query} is the whole query, for tagFilter. */
-  DeviceQuery read(String applicationId, MultivaluedMap<String, String> query) {
+  DeviceListRequest read(String applicationId, MultivaluedMap<String, String> query) {
     String field = blankToNull(filterField);
     if (field != null && !field.equals("name")) {
       throw DomainException.validation("filterField must be blank or name");
     }
-    return new DeviceQuery(
+    return new DeviceListRequest(
         applicationId,
         parsed(sortField, SortField::parse).orElse(SortField.name),
         parsed(sortDirection, SortDirection::parse).orElse(SortDirection.asc),

@@ -6,7 +6,7 @@ import io.devices.api.DeviceTag;
 import io.devices.api.Devices;
 import io.devices.core.common.Page;
 import io.devices.core.device.Device;
-import io.devices.core.device.DeviceQuery;
+import io.devices.core.device.DeviceListRequest;
 import io.devices.web.Wire;
 
 /** Devices on the wire: one device, and one page of a device list. */
@@ -33,7 +33,7 @@ final class DeviceViews {
   }
 
   /** The page answering the query; {@code filter} and {@code filterField} only when named. */
-  static Devices page(DeviceQuery query, Page<Device> page) {
+  static Devices page(DeviceListRequest query, Page<Device> page) {
     boolean named = query.nameGlob().isPresent();
     return new Devices(
         page.items().stream().map(DeviceViews::of).toList(),

@@ -9,7 +9,7 @@ import io.devices.core.command.Commands;
 import io.devices.core.common.ObjectIds;
 import io.devices.core.device.Device;
 import io.devices.core.device.DeviceListing;
-import io.devices.core.device.DeviceQuery;
+import io.devices.core.device.DeviceListRequest;
 import io.devices.core.device.DeviceRegistration;
 import io.devices.core.export.ExportRequest;
 import io.devices.core.export.ExportRequests;
@@ -65,7 +65,7 @@ public class DevicesResource {
       description = "OK",
       content = @Content(schema = @Schema(implementation = io.devices.api.Devices.class)))
   public io.devices.api.Devices list(@BeanParam DeviceListParameters parameters) {
-    DeviceQuery query = parameters.read(application(), uri.getQueryParameters());
+    DeviceListRequest query = parameters.read(application(), uri.getQueryParameters());
     return DeviceViews.page(query, listing.list(query));
   }
 

@@ -8,7 +8,7 @@ import java.util.Optional;
  * A request for one page of an application's devices: order, paging, an optional name glob and an
  * optional tag filter. Its parts are validated as they are built.
  */
-public record DeviceQuery(
+public record DeviceListRequest(
     String applicationId,
     SortField sortField,
     SortDirection sortDirection,
@@ -17,7 +17,7 @@ public record DeviceQuery(
     List<TagFilter> tagFilters,
     TagMatch tagMatch) {
 
-  public DeviceQuery {
+  public DeviceListRequest {
     tagFilters = List.copyOf(tagFilters);
   }
 
