@@ -1,6 +1,7 @@
 package io.devices.api;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of an application's devices. {@code filter} and {@code filterField} only when given. */
@@ -15,4 +16,8 @@ public record Devices(
     @Schema(description = "name, when a filter is given") String filterField,
     @Schema(description = "The field sorted by") String sortField,
     @Schema(description = "asc or desc") String sortDirection,
-    @Schema(description = "The application id") String applicationId) {}
+    @Schema(description = "The application id") String applicationId,
+    @Schema(
+            description = "The advanced device query, as given, when one was used",
+            type = SchemaType.OBJECT)
+        Object query) {}

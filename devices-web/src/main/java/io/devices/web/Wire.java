@@ -2,6 +2,7 @@ package io.devices.web;
 
 import io.devices.core.common.DomainException;
 import io.devices.core.common.Paging;
+import io.devices.core.common.WireDates;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,10 +14,6 @@ public final class Wire {
   private static final DateTimeFormatter ISO_MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-  /** Dates on the wire have four-digit years: from 0001-01-01 to the end of 9999. */
-  private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
-
-  private static final Instant AFTER_LAST = Instant.parse("+10000-01-01T00:00:00Z");
   private static final Pattern DIGITS = Pattern.compile("^[0-9]{1,10}$");
 
   private Wire() {}
@@ -28,18 +25,10 @@ public final class Wire {
 
   public static Instant parseDate(String field, String value) {
     try {
-      return value == null ? null : requireWireYear(field, Instant.parse(value));
+      return value == null ? null : WireDates.requireWireYear(field, Instant.parse(value));
     } catch (DateTimeParseException e) {
       throw DomainException.validation(field + " must be an ISO-8601 date-time");
     }
-  }
-
-  /** The instant, if its year is one {@link #date} can write (0001 to 9999). */
-  public static Instant requireWireYear(String field, Instant instant) {
-    if (instant.isBefore(FIRST) || !instant.isBefore(AFTER_LAST)) {
-      throw DomainException.validation(field + " must be a date-time in the years 0001 to 9999");
-    }
-    return instant;
   }
 
   /** page (default 0) and perPage (default 1000) as they arrive in the query: strings. */

@@ -45,7 +45,8 @@ public class Commands {
     em.persist(command);
     em.flush(); // the command row first, then its deliveries
     SqlStatement insert =
-        CommandTargets.insertDeliveries(command.id(), applicationId, draft, now.toEpochMilli());
+        CommandTargets.insertDeliveries(
+            command.id(), applicationId, draft.targets(), now.toEpochMilli());
     Query deliveries = em.createNativeQuery(insert.sql());
     List<Object> parameters = insert.parameters();
     for (int i = 0; i < parameters.size(); i++) {

@@ -75,7 +75,7 @@ public class Device {
   }
 
   /** The case folding used for ordering and matching names. */
-  static String lowerCase(String s) {
+  public static String lowerCase(String s) {
     return s.toLowerCase(Locale.ROOT);
   }
 

@@ -10,6 +10,13 @@ public enum DeviceClass {
   floating,
   virtual;
 
+  /** The classes' names, comma-separated, for messages. */
+  public static String names() {
+    return java.util.Arrays.stream(values())
+        .map(Enum::name)
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
   public static DeviceClass parse(String field, String value) {
     for (DeviceClass deviceClass : values()) {
       if (deviceClass.name().equals(value)) {

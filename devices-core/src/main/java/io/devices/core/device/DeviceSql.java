@@ -1,12 +1,14 @@
 package io.devices.core.device;
 
+import io.devices.core.device.query.QuerySql;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The SQL behind a {@link DeviceListRequest}, written for the indexes of the schema and checked with
- * EXPLAIN on H2 (100,000 devices, 300,000 tags). Every value is a bind parameter; only column names
- * chosen from enums are spliced in. Public so that benchmarks time exactly what the server runs.
+ * The SQL of a page of devices, written for the indexes of the schema and checked with EXPLAIN on
+ * H2 (100,000 devices, 300,000 tags); the selection itself is compiled by {@link QuerySql}. Public
+ * so that benchmarks time exactly what the server runs.
  *
  * <p>A page is read by one of two plans, chosen from the number of matches:
  *
@@ -15,150 +17,77 @@ import java.util.List;
  *       devices that match, until the page is full. Cheap when matches are dense. A range condition
  *       on the sort column pins H2 to that index (its planner otherwise picks any index on {@code
  *       application_id} and sorts every row).
- *   <li><b>tags first</b>: collect the matching ids from the tag index ({@code UNION} for any,
- *       {@code INTERSECT} for all), join the devices and sort only those. Cheap when matches are
- *       sparse or the page is deep.
+ *   <li><b>candidates first</b>: when the query has a part an index answers (a tag, an id list, a
+ *       name prefix, a date range: {@link QuerySql#candidates}), join those ids to the devices,
+ *       keep the matches and sort only them. Cheap when matches are sparse or the page is deep.
  * </ul>
  *
- * Walking costs about {@code (offset + limit) * devices / matches} index rows, tags-first about
- * {@code matches} rows, so the cheaper one is taken.
+ * Walking costs about {@code (offset + limit) * devices / matches} index rows, candidates first
+ * about {@code matches} rows, so the cheaper one is taken.
  */
 public final class DeviceSql {
-  private final DeviceListRequest query;
+  private final DeviceListRequest request;
+  private final Optional<SqlStatement> candidates;
 
-  public DeviceSql(DeviceListRequest query) {
-    this.query = query;
+  public DeviceSql(DeviceListRequest request) {
+    this.request = request;
+    this.candidates = QuerySql.candidates(request.applicationId(), request.query());
   }
 
   /** How many devices match; only needed when the query filters. */
   public SqlStatement count() {
     List<Object> parameters = new ArrayList<>();
-    if (query.tagFilters().isEmpty()) {
-      parameters.add(query.applicationId());
-      return new SqlStatement(
-          "SELECT COUNT(*) FROM device d WHERE d.application_id = ?" + nameGlob(parameters),
-          parameters);
-    }
-    String tagged = taggedIds(parameters);
-    if (query.nameGlob().isEmpty()) {
-      return new SqlStatement("SELECT COUNT(*) FROM (" + tagged + ") m", parameters);
-    }
-    return new SqlStatement(
-        "SELECT COUNT(*) FROM device d JOIN ("
-            + tagged
-            + ") m ON m.device_id = d.id WHERE 1 = 1"
-            + nameGlob(parameters),
-        parameters);
+    return new SqlStatement("SELECT COUNT(*)" + from(true, parameters), parameters);
   }
 
   /**
-   * The page of the query.
+   * The page of the request.
    *
    * @param matches how many devices match in all
    * @param applicationDevices how many devices the application has
    */
   public SqlStatement select(long matches, long applicationDevices) {
-    long offset = query.paging().offset();
-    int limit = query.paging().perPage();
-    boolean tagsFirst =
-        !query.tagFilters().isEmpty()
+    long offset = request.paging().offset();
+    int limit = request.paging().perPage();
+    boolean candidatesFirst =
+        candidates.isPresent()
             && (double) matches * matches < (double) (offset + limit) * applicationDevices;
-    return tagsFirst ? tagsFirst(offset, limit) : walk(offset, limit);
-  }
-
-  private SqlStatement walk(long offset, int limit) {
     List<Object> parameters = new ArrayList<>();
-    parameters.add(query.applicationId());
-    StringBuilder sql = new StringBuilder("SELECT d.* FROM device d WHERE d.application_id = ?");
-    if (query.nameGlob().isEmpty() || query.sortField() == SortField.name) {
-      sql.append(" AND d.").append(query.sortField().column()).append(" >= ?");
-      parameters.add(query.sortField() == SortField.creationDate ? (Object) Long.MIN_VALUE : "");
+    String from = from(candidatesFirst, parameters);
+    if (!candidatesFirst) {
+      from += " AND d." + request.sortField().column() + " >= ?";
+      parameters.add(request.sortField().lowest());
     }
-    sql.append(nameGlob(parameters));
-    if (!query.tagFilters().isEmpty()) {
-      sql.append(" AND (").append(tagConditions(parameters)).append(")");
-    }
-    return new SqlStatement(sql + orderBy(true) + page(offset, limit), parameters);
+    return new SqlStatement(
+        "SELECT d.*" + from + orderBy(!candidatesFirst) + page(offset, limit), parameters);
   }
 
-  private SqlStatement tagsFirst(long offset, int limit) {
-    List<Object> parameters = new ArrayList<>();
-    String tagged = taggedIds(parameters);
-    String sql =
-        "SELECT d.* FROM device d JOIN ("
-            + tagged
-            + ") m ON m.device_id = d.id WHERE 1 = 1"
-            + nameGlob(parameters)
-            + orderBy(false)
-            + page(offset, limit);
-    return new SqlStatement(sql, parameters);
-  }
-
-  private String nameGlob(List<Object> parameters) {
-    if (query.nameGlob().isEmpty()) {
-      return "";
+  /** FROM and WHERE: the devices of the application that match, through the candidates or not. */
+  private String from(boolean throughCandidates, List<Object> parameters) {
+    StringBuilder sql = new StringBuilder(" FROM device d");
+    if (throughCandidates && candidates.isPresent()) {
+      sql.append(" JOIN (").append(candidates.get().sql()).append(") m ON m.device_id = d.id");
+      parameters.addAll(candidates.get().parameters());
     }
-    NameGlob glob = query.nameGlob().get();
-    String sql = " AND d.name_lc LIKE ? ESCAPE '" + NameGlob.ESCAPE + "'";
-    parameters.add(glob.likePattern());
-    if (glob.needsRegex()) {
-      sql += " AND REGEXP_LIKE(d.name_lc, ?)";
-      parameters.add(glob.regex());
+    sql.append(" WHERE d.application_id = ?");
+    parameters.add(request.applicationId());
+    if (request.isFiltered()) {
+      SqlStatement condition = QuerySql.condition(request.applicationId(), request.query(), "d");
+      sql.append(" AND ").append(condition.sql());
+      parameters.addAll(condition.parameters());
     }
-    return sql;
-  }
-
-  /**
-   * The ids of the devices whose tags match, one SELECT per entry on the tag index; DISTINCT since
-   * a device may carry a matching tag twice.
-   */
-  private String taggedIds(List<Object> parameters) {
-    String combine = query.tagMatch() == TagMatch.any ? " UNION " : " INTERSECT ";
-    List<String> selects = new ArrayList<>();
-    for (TagFilter filter : query.tagFilters()) {
-      selects.add(
-          "SELECT DISTINCT t.device_id FROM device_tag t WHERE t.application_id = ?"
-              + tagColumns(filter, parameters, query.applicationId()));
-    }
-    return String.join(combine, selects);
-  }
-
-  /** One correlated EXISTS per entry, for the walk plan. */
-  private String tagConditions(List<Object> parameters) {
-    String combine = query.tagMatch() == TagMatch.any ? " OR " : " AND ";
-    List<String> conditions = new ArrayList<>();
-    for (TagFilter filter : query.tagFilters()) {
-      conditions.add(
-          "EXISTS (SELECT 1 FROM device_tag t WHERE t.device_id = d.id AND t.application_id = ?"
-              + tagColumns(filter, parameters, query.applicationId())
-              + ")");
-    }
-    return String.join(combine, conditions);
-  }
-
-  private static String tagColumns(TagFilter filter, List<Object> parameters, String application) {
-    parameters.add(application);
-    String sql = "";
-    if (filter.key() != null) {
-      sql += " AND t.tag_key = ?";
-      parameters.add(filter.key());
-    }
-    if (filter.value() != null) {
-      sql += " AND t.tag_value = ?";
-      parameters.add(filter.value());
-    }
-    return sql;
+    return sql.toString();
   }
 
   /**
    * Naming {@code application_id} first lets H2 read the rows in index order instead of sorting
-   * them; the tags-first plan sorts its (few) rows anyway.
+   * them; the candidates-first plan sorts its (few) rows anyway.
    */
   private String orderBy(boolean byIndex) {
-    String direction = query.sortDirection() == SortDirection.asc ? " ASC" : " DESC";
+    String direction = request.sortDirection() == SortDirection.asc ? " ASC" : " DESC";
     String order = byIndex ? "d.application_id" + direction + ", " : "";
-    if (query.sortField() != SortField.id) {
-      order += "d." + query.sortField().column() + direction + ", ";
+    if (request.sortField() != SortField.id) {
+      order += "d." + request.sortField().column() + direction + ", ";
     }
     return " ORDER BY " + order + "d.id" + direction;
   }

@@ -18,6 +18,11 @@ public enum SortField {
     return column;
   }
 
+  /** A value no row's column is below: the range that pins the walk to the sort index. */
+  Object lowest() {
+    return column.endsWith("_at") ? (Object) Long.MIN_VALUE : ""; // dates are epoch millis
+  }
+
   public static SortField parse(String value) {
     for (SortField field : values()) {
       if (field.name().equals(value)) {

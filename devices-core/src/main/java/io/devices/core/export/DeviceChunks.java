@@ -1,5 +1,8 @@
 package io.devices.core.export;
 
+import io.devices.core.device.SqlStatement;
+import io.devices.core.device.query.DeviceQuery;
+import io.devices.core.device.query.QuerySql;
 import io.devices.spi.export.ExportedDevice;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,20 +19,33 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Reads all devices of an application in id order, a chunk per query: each query continues after
- * the last id of the previous one (keyset paging on the {@code (application_id, id)} index), so
- * memory stays flat and no connection is held between chunks.
+ * Reads the devices of an application that a query selects, in id order, a chunk per statement:
+ * each continues after the last id of the previous one (keyset paging on the {@code
+ * (application_id, id)} index), so memory stays flat and no connection is held between chunks.
  */
 @ApplicationScoped
 public class DeviceChunks {
   /**
-   * One chunk: the devices after an id. Public so that the export benchmark's JDBC floor reads the
-   * same rows with the same statement. ORDER BY names application_id so H2 walks the index.
+   * One chunk: the selected devices after an id (the last two parameters). Public so that the
+   * export benchmark's JDBC floor reads the same rows with the same statement. ORDER BY names
+   * application_id so H2 walks the index.
    */
-  public static final String CHUNK_SQL =
-      "SELECT id, name, description, device_class, gateway_id, created_at, updated_at, tags,"
-          + " attributes FROM device WHERE application_id = ? AND id > ?"
-          + " ORDER BY application_id, id FETCH FIRST ? ROWS ONLY";
+  public static SqlStatement chunk(String applicationId, DeviceQuery query) {
+    List<Object> parameters = new ArrayList<>();
+    parameters.add(applicationId);
+    String selection = "";
+    if (!query.isEverything()) {
+      SqlStatement condition = QuerySql.condition(applicationId, query, "d");
+      selection = " AND " + condition.sql();
+      parameters.addAll(condition.parameters());
+    }
+    return new SqlStatement(
+        "SELECT d.id, d.name, d.description, d.device_class, d.gateway_id, d.created_at,"
+            + " d.updated_at, d.tags, d.attributes FROM device d WHERE d.application_id = ?"
+            + selection
+            + " AND d.id > ? ORDER BY d.application_id, d.id FETCH FIRST ? ROWS ONLY",
+        parameters);
+  }
 
   /** Looked up once: Json.createXxx() would search the class path on every call. */
   private static final JsonProvider JSON = JsonProvider.provider();
@@ -48,12 +64,14 @@ public class DeviceChunks {
    *
    * @return how many devices there were
    */
-  public long forEach(String applicationId, int chunkSize, ChunkConsumer consumer)
+  public long forEach(
+      String applicationId, DeviceQuery query, int chunkSize, ChunkConsumer consumer)
       throws Exception {
+    SqlStatement statement = chunk(applicationId, query);
     long count = 0;
     String after = "";
     while (true) {
-      List<ExportedDevice> chunk = read(applicationId, after, chunkSize);
+      List<ExportedDevice> chunk = read(statement, after, chunkSize);
       if (chunk.isEmpty()) {
         return count;
       }
@@ -66,14 +84,17 @@ public class DeviceChunks {
     }
   }
 
-  private List<ExportedDevice> read(String applicationId, String after, int chunkSize)
+  private List<ExportedDevice> read(SqlStatement statement, String after, int chunkSize)
       throws SQLException {
     List<ExportedDevice> chunk = new ArrayList<>(chunkSize);
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(CHUNK_SQL)) {
-      select.setString(1, applicationId);
-      select.setString(2, after);
-      select.setInt(3, chunkSize);
+        PreparedStatement select = connection.prepareStatement(statement.sql())) {
+      List<Object> parameters = statement.parameters();
+      for (int i = 0; i < parameters.size(); i++) {
+        select.setObject(i + 1, parameters.get(i));
+      }
+      select.setString(parameters.size() + 1, after);
+      select.setInt(parameters.size() + 2, chunkSize);
       select.setFetchSize(chunkSize);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {

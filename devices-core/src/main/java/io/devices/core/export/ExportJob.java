@@ -1,11 +1,16 @@
 package io.devices.core.export;
 
+import io.devices.core.device.query.DeviceQuery;
+import io.devices.core.device.query.QueryReader;
+import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -22,6 +27,10 @@ public class ExportJob {
   private String applicationId;
 
   private String format;
+
+  /** The advanced device query as JSON; null exports every device. */
+  @Column(name = "device_query")
+  private String deviceQuery;
 
   @Column(name = "base_url")
   private String baseUrl;
@@ -64,12 +73,22 @@ public class ExportJob {
   @Column(name = "expires_at")
   private Long expiresAt;
 
+  /** Looked up once: Json.createXxx() would search the class path on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   protected ExportJob() {}
 
-  ExportJob(String id, String applicationId, String format, String baseUrl, Instant now) {
+  ExportJob(
+      String id,
+      String applicationId,
+      String format,
+      String deviceQuery,
+      String baseUrl,
+      Instant now) {
     this.id = id;
     this.applicationId = applicationId;
     this.format = format;
+    this.deviceQuery = deviceQuery;
     this.baseUrl = baseUrl;
     this.state = JobState.queued;
     this.nextAttemptAt = now.toEpochMilli();
@@ -90,6 +109,16 @@ public class ExportJob {
 
   String baseUrl() {
     return baseUrl;
+  }
+
+  /** The devices to export: those the stored query selects, or every device. */
+  public DeviceQuery devices() {
+    if (deviceQuery == null) {
+      return DeviceQuery.everything();
+    }
+    try (JsonReader reader = JSON.createReader(new StringReader(deviceQuery))) {
+      return QueryReader.read(reader.readValue(), "query");
+    }
   }
 
   public JobState state() {

@@ -5,9 +5,11 @@ import io.devices.core.application.Applications;
 import io.devices.core.auth.Caller;
 import io.devices.core.common.DomainException;
 import io.devices.core.common.ObjectIds;
+import io.devices.core.device.query.QueryReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,6 +45,12 @@ public class ExportRequests {
     Optional<String> email = request.email().map(EmailAddresses::require);
     Optional<String> callback = request.callbackUrl().map(u -> callbackUrls.require(u).toString());
     String format = formats.require(request.format().orElse(ExportFormats.DEFAULT)).id();
+    // Read now for its 400; stored as given, and read again by the worker with the same rules.
+    Optional<String> query =
+        request
+            .query()
+            .filter(q -> !QueryReader.read(q, "query").isEverything())
+            .map(JsonValue::toString);
     if (email.isEmpty() && callback.isEmpty()) {
       email =
           Optional.ofNullable(caller.email())
@@ -56,7 +64,9 @@ public class ExportRequests {
     Application application = applications.require(request.applicationId());
     Instant now = clock.instant();
     String baseUrl = settings.publicUrl().orElse(request.baseUrl().replaceAll("/+$", ""));
-    ExportJob job = new ExportJob(ObjectIds.next(now), application.id(), format, baseUrl, now);
+    ExportJob job =
+        new ExportJob(
+            ObjectIds.next(now), application.id(), format, query.orElse(null), baseUrl, now);
     List<ExportDelivery> deliveries = new ArrayList<>();
     email.ifPresent(
         e ->

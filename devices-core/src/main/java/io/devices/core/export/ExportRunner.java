@@ -133,6 +133,7 @@ public class ExportRunner {
       long count =
           devices.forEach(
               job.applicationId(),
+              job.devices(),
               settings.chunkSize(),
               chunk -> {
                 for (ExportedDevice device : chunk) {

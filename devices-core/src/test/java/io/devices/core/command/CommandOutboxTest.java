@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.devices.core.device.SqlStatement;
-import io.devices.core.device.TagFilter;
+import io.devices.core.device.query.DeviceQuery;
+import io.devices.core.device.query.Selectors;
+import io.devices.core.device.query.TagCondition;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -90,7 +93,7 @@ class CommandOutboxTest {
     }
   }
 
-  private Set<String> send(String commandId, List<String> ids, List<TagFilter> tags)
+  private Set<String> send(String commandId, List<String> ids, List<TagCondition> tags)
       throws SQLException {
     execute(
         "INSERT INTO device_command (id, application_id, name, command_time, created_at, expires_at)"
@@ -99,9 +102,13 @@ class CommandOutboxTest {
             + "', '"
             + APP
             + "', 'go', 0, 0, 0)");
-    CommandDraft draft = new CommandDraft("go", null, NOW, ids, tags);
+    List<DeviceQuery> targets = new ArrayList<>(tags);
+    if (!ids.isEmpty()) {
+      targets.add(Selectors.ids(ids));
+    }
     SqlStatement insert =
-        CommandTargets.insertDeliveries(commandId, APP, draft, NOW.toEpochMilli());
+        CommandTargets.insertDeliveries(
+            commandId, APP, DeviceQuery.or(targets), NOW.toEpochMilli());
     try (PreparedStatement statement = db.prepareStatement(insert.sql())) {
       for (int i = 0; i < insert.parameters().size(); i++) {
         statement.setObject(i + 1, insert.parameters().get(i));
@@ -127,7 +134,7 @@ class CommandOutboxTest {
         send(
             "c00000000000000000000001",
             List.of(id(1), id(4), id(5)),
-            List.of(new TagFilter("floor", "8"), new TagFilter(null, "9")));
+            List.of(Selectors.tag("t", "floor", "8"), Selectors.tag("t", null, "9")));
     // id(5) is in another application; id(1) is selected by id and by tag, once.
     assertEquals(Set.of(id(1), id(2), id(3), id(4)), selected);
   }
@@ -141,7 +148,7 @@ class CommandOutboxTest {
   void aKeyOnlyTagSelectsEveryValue() throws SQLException {
     assertEquals(
         Set.of(id(1), id(2), id(3)),
-        send("c00000000000000000000002", List.of(), List.of(new TagFilter("floor", null))));
+        send("c00000000000000000000002", List.of(), List.of(Selectors.tag("t", "floor", null))));
   }
 
   @Test

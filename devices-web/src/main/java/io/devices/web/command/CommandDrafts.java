@@ -1,20 +1,21 @@
 package io.devices.web.command;
 
-import io.devices.api.DeviceTag;
+import io.devices.api.DeviceTagFilter;
 import io.devices.api.MultiDeviceCommand;
 import io.devices.core.command.CommandDraft;
 import io.devices.core.common.DomainException;
 import io.devices.core.common.ObjectIds;
 import io.devices.core.common.Texts;
-import io.devices.core.device.TagFilter;
-import io.devices.web.Wire;
+import io.devices.core.common.WireDates;
+import io.devices.core.device.query.DeviceQuery;
+import io.devices.core.device.query.QueryReader;
+import io.devices.core.device.query.Selectors;
+import io.devices.core.device.query.TagCondition;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,24 +40,29 @@ public final class CommandDrafts {
     String name = Texts.requireLength("name", body.name(), Texts.MAX_NAME);
     JsonValue payload = (JsonValue) body.payload();
     Instant time = body.time() == null ? now : time((JsonValue) body.time());
+    List<DeviceQuery> targets = new ArrayList<>();
     List<String> ids = deviceIds(body.deviceIds());
-    List<TagFilter> tags = deviceTags(body.deviceTags());
-    if (ids.isEmpty() && tags.isEmpty()) {
-      throw DomainException.validation("deviceIds or deviceTags must select at least one device");
+    if (!ids.isEmpty()) {
+      targets.add(Selectors.ids(ids));
     }
-    return new CommandDraft(name, payload == null ? null : payload.toString(), time, ids, tags);
+    targets.addAll(deviceTags(body.deviceTags()));
+    if (body.deviceQuery() != null) {
+      targets.add(QueryReader.read((JsonValue) body.deviceQuery(), "deviceQuery"));
+    }
+    if (targets.isEmpty()) {
+      throw DomainException.validation(
+          "deviceIds, deviceTags or deviceQuery must select at least one device");
+    }
+    String payloadJson = payload == null ? null : payload.toString();
+    return new CommandDraft(name, payloadJson, time, DeviceQuery.or(targets));
   }
 
   private static Instant time(JsonValue value) {
     if (value instanceof JsonString text) {
-      return Wire.requireWireYear("time", parse("time", text.getString()));
+      return WireDates.parseIso("time", text.getString(), TIME_RULE);
     }
     if (value instanceof JsonNumber number && number.isIntegral()) {
-      try {
-        return Wire.requireWireYear("time", Instant.ofEpochMilli(number.longValueExact()));
-      } catch (ArithmeticException | DateTimeException e) {
-        throw DomainException.validation("time" + TIME_RULE);
-      }
+      return WireDates.fromEpochMilli("time", number.bigDecimalValue(), TIME_RULE);
     }
     if (value instanceof JsonObject date) {
       for (String key : date.keySet()) {
@@ -66,21 +72,13 @@ public final class CommandDrafts {
       }
       JsonValue iso = date.get("$date");
       if (iso instanceof JsonString text) {
-        return Wire.requireWireYear("time.$date", parse("time.$date", text.getString()));
+        return WireDates.parseIso("time.$date", text.getString(), TIME_RULE);
       }
       if (iso != null && iso.getValueType() != JsonValue.ValueType.NULL) {
         throw DomainException.validation("time.$date must be a string");
       }
     }
     throw DomainException.validation("time" + TIME_RULE);
-  }
-
-  private static Instant parse(String field, String iso) {
-    try {
-      return OffsetDateTime.parse(iso).toInstant();
-    } catch (DateTimeException e) {
-      throw DomainException.validation(field + TIME_RULE);
-    }
   }
 
   private static List<String> deviceIds(List<String> given) {
@@ -98,7 +96,7 @@ public final class CommandDrafts {
     return new ArrayList<>(ids);
   }
 
-  private static List<TagFilter> deviceTags(List<DeviceTag> given) {
+  private static List<TagCondition> deviceTags(List<DeviceTagFilter> given) {
     if (given == null) {
       return List.of();
     }
@@ -106,10 +104,13 @@ public final class CommandDrafts {
       throw DomainException.validation(
           "deviceTags must have at most " + MAX_DEVICE_TAGS + " entries");
     }
-    List<TagFilter> tags = new ArrayList<>(given.size());
+    List<TagCondition> tags = new ArrayList<>(given.size());
     for (int i = 0; i < given.size(); i++) {
-      DeviceTag tag = given.get(i);
-      tags.add(TagFilter.of("deviceTags[" + i + "]", tag.key(), tag.value()));
+      String field = "deviceTags[" + i + "]";
+      DeviceTagFilter tag = given.get(i);
+      JsonValue value = (JsonValue) tag.value();
+      String text = value == null ? null : QueryReader.tagValueText(value, field + ".value");
+      tags.add(Selectors.tag(field, tag.key(), text));
     }
     return tags;
   }

@@ -1,13 +1,19 @@
 package io.devices.web.device;
 
 import io.devices.core.common.DomainException;
+import io.devices.core.device.DeviceClass;
 import io.devices.core.device.DeviceListRequest;
 import io.devices.core.device.NameGlob;
 import io.devices.core.device.SortDirection;
 import io.devices.core.device.SortField;
-import io.devices.core.device.TagFilter;
 import io.devices.core.device.TagMatch;
+import io.devices.core.device.query.DeviceQuery;
+import io.devices.core.device.query.QueryReader;
+import io.devices.core.device.query.Selectors;
+import io.devices.core.device.query.TagCondition;
 import io.devices.web.Wire;
+import io.devices.web.json.JsonBodies;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.math.BigInteger;
@@ -33,7 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  */
 public class DeviceListParameters {
   static final int MAX_TAG_FILTERS = 100;
+  static final int MAX_DEVICE_CLASSES = 100;
   private static final Pattern TAG_FILTER = Pattern.compile("^tagFilter\\[(\\d+)]\\[(key|value)]$");
+  private static final Pattern DEVICE_CLASS = Pattern.compile("^deviceClass(?:\\[(\\d*)])?$");
 
   @QueryParam("sortField")
   @Parameter(
@@ -85,27 +93,112 @@ public class DeviceListParameters {
               defaultValue = "any"))
   String tagMatch;
 
-  /** The query of the application's devices; {@code query} is the whole query, for tagFilter. */
-  DeviceListRequest read(String applicationId, MultivaluedMap<String, String> query) {
-    String field = blankToNull(filterField);
-    if (field != null && !field.equals("name")) {
-      throw DomainException.validation("filterField must be blank or name");
-    }
+  @QueryParam("query")
+  @Parameter(
+      description =
+          "An advanced device query (JSON); replaces filterField, filter, tagFilter and"
+              + " deviceClass",
+      example = "{\"tags\":{\"floor\":\"8\"}}")
+  String query;
+
+  /**
+   * Documents {@code deviceClass}; the values are read from the whole query, where the clients may
+   * also send them indexed ({@code deviceClass[0]=gateway}).
+   */
+  @QueryParam("deviceClass")
+  @Parameter(
+      description = "Devices of any of these classes: deviceClass=x, or deviceClass[N]=x",
+      schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+  List<String> deviceClass;
+
+  private JsonValue parsedQuery;
+
+  /** The list request for the application; {@code parameters} is the whole query string. */
+  DeviceListRequest read(String applicationId, MultivaluedMap<String, String> parameters) {
     return new DeviceListRequest(
         applicationId,
         parsed(sortField, SortField::parse).orElse(SortField.name),
         parsed(sortDirection, SortDirection::parse).orElse(SortDirection.asc),
         Wire.paging(page, perPage),
-        parsed(filter, NameGlob::new),
-        tagFilters(query),
-        parsed(tagMatch, TagMatch::parse).orElse(TagMatch.any));
+        selection(parameters));
+  }
+
+  /** The {@code query} as given, for the response to echo; null without one. */
+  JsonValue givenQuery() {
+    String text = blankToNull(query);
+    if (text != null && parsedQuery == null) {
+      parsedQuery = JsonBodies.parameter("query", text, QueryReader.MAX_TEXT);
+    }
+    return parsedQuery;
+  }
+
+  /** The name glob as given, for the response to echo; null when the list is not filtered so. */
+  String givenFilter() {
+    return blankToNull(query) == null ? blankToNull(filter) : null;
+  }
+
+  /** The advanced query when given, else the older selectors (all of which must hold). */
+  private DeviceQuery selection(MultivaluedMap<String, String> parameters) {
+    JsonValue advanced = givenQuery();
+    if (advanced != null) {
+      return QueryReader.read(advanced, "query");
+    }
+    String field = blankToNull(filterField);
+    if (field != null && !field.equals("name")) {
+      throw DomainException.validation("filterField must be blank or name");
+    }
+    List<DeviceQuery> parts = new ArrayList<>(3);
+    parsed(filter, NameGlob::new).map(Selectors::nameGlob).ifPresent(parts::add);
+    List<TagCondition> tags = tagFilters(parameters);
+    if (!tags.isEmpty()) {
+      parts.add(Selectors.tags(tags, parsed(tagMatch, TagMatch::parse).orElse(TagMatch.any)));
+    }
+    List<DeviceClass> classes = deviceClasses(parameters);
+    if (!classes.isEmpty()) {
+      parts.add(Selectors.deviceClasses(classes));
+    }
+    return DeviceQuery.and(parts);
+  }
+
+  /** {@code deviceClass=x}, repeated or indexed ({@code deviceClass[0]=x}, {@code []}). */
+  private static List<DeviceClass> deviceClasses(MultivaluedMap<String, String> parameters) {
+    List<DeviceClass> classes = new ArrayList<>();
+    Map<BigInteger, String> indexed = new TreeMap<>();
+    for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+      String name = parameter.getKey();
+      if (!name.startsWith("deviceClass")) {
+        continue;
+      }
+      Matcher matcher = DEVICE_CLASS.matcher(name);
+      if (!matcher.matches()) {
+        throw DomainException.validation(
+            "deviceClass must be given as deviceClass or deviceClass[N], not " + name);
+      }
+      for (String value : parameter.getValue()) {
+        if (matcher.group(1) == null || matcher.group(1).isEmpty()) {
+          indexed.put(BigInteger.valueOf(-1 - indexed.size()), value);
+        } else {
+          indexed.put(new BigInteger(matcher.group(1)), value);
+        }
+      }
+      if (indexed.size() > MAX_DEVICE_CLASSES) {
+        throw DomainException.validation(
+            "deviceClass may have at most " + MAX_DEVICE_CLASSES + " entries");
+      }
+    }
+    indexed.forEach(
+        (index, value) -> {
+          String field = index.signum() < 0 ? "deviceClass" : "deviceClass[" + index + "]";
+          classes.add(DeviceClass.parse(field, value));
+        });
+    return classes;
   }
 
   private static <T> Optional<T> parsed(String value, Function<String, T> parse) {
     return Optional.ofNullable(blankToNull(value)).map(parse);
   }
 
-  private static List<TagFilter> tagFilters(MultivaluedMap<String, String> query) {
+  private static List<TagCondition> tagFilters(MultivaluedMap<String, String> query) {
     Map<BigInteger, String[]> entries = new TreeMap<>();
     for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
       String name = parameter.getKey();
@@ -125,10 +218,10 @@ public class DeviceListParameters {
             "tagFilter may have at most " + MAX_TAG_FILTERS + " entries");
       }
     }
-    List<TagFilter> filters = new ArrayList<>(entries.size());
+    List<TagCondition> filters = new ArrayList<>(entries.size());
     entries.forEach(
         (index, entry) ->
-            filters.add(TagFilter.of("tagFilter[" + index + "]", entry[0], entry[1])));
+            filters.add(Selectors.tag("tagFilter[" + index + "]", entry[0], entry[1])));
     return filters;
   }
 

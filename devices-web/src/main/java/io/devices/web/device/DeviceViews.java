@@ -8,6 +8,7 @@ import io.devices.core.common.Page;
 import io.devices.core.device.Device;
 import io.devices.core.device.DeviceListRequest;
 import io.devices.web.Wire;
+import jakarta.json.JsonValue;
 
 /** Devices on the wire: one device, and one page of a device list. */
 final class DeviceViews {
@@ -32,19 +33,23 @@ final class DeviceViews {
             device.connected().orElse(null), device.connectionTime().map(Wire::date).orElse(null)));
   }
 
-  /** The page answering the query; {@code filter} and {@code filterField} only when named. */
-  static Devices page(DeviceListRequest query, Page<Device> page) {
-    boolean named = query.nameGlob().isPresent();
+  /**
+   * The page answering the request; {@code filter} and {@code filterField} only when a name glob
+   * was used, {@code query} only when an advanced query was.
+   */
+  static Devices page(DeviceListRequest query, String filter, JsonValue given, Page<Device> page) {
+    boolean named = filter != null;
     return new Devices(
         page.items().stream().map(DeviceViews::of).toList(),
         page.items().size(),
         page.totalCount(),
         page.perPage(),
         page.page(),
-        named ? query.nameGlob().get().glob() : null,
+        filter,
         named ? "name" : null,
         query.sortField().name(),
         query.sortDirection().name(),
-        query.applicationId());
+        query.applicationId(),
+        given);
   }
 }

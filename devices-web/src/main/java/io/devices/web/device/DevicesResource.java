@@ -8,8 +8,8 @@ import io.devices.core.auth.Action;
 import io.devices.core.command.Commands;
 import io.devices.core.common.ObjectIds;
 import io.devices.core.device.Device;
-import io.devices.core.device.DeviceListing;
 import io.devices.core.device.DeviceListRequest;
+import io.devices.core.device.DeviceListing;
 import io.devices.core.device.DeviceRegistration;
 import io.devices.core.export.ExportRequest;
 import io.devices.core.export.ExportRequests;
@@ -65,8 +65,9 @@ public class DevicesResource {
       description = "OK",
       content = @Content(schema = @Schema(implementation = io.devices.api.Devices.class)))
   public io.devices.api.Devices list(@BeanParam DeviceListParameters parameters) {
-    DeviceListRequest query = parameters.read(application(), uri.getQueryParameters());
-    return DeviceViews.page(query, listing.list(query));
+    DeviceListRequest request = parameters.read(application(), uri.getQueryParameters());
+    return DeviceViews.page(
+        request, parameters.givenFilter(), parameters.givenQuery(), listing.list(request));
   }
 
   @GET

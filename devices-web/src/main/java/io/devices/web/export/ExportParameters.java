@@ -41,6 +41,7 @@ public class ExportParameters {
         single("email", email),
         single("callbackUrl", callbackUrl),
         single("format", format),
+        Optional.empty(),
         baseUrl);
   }
 

@@ -35,6 +35,18 @@ public final class JsonBodies {
     return RecordBinder.bind((JsonObject) value, type);
   }
 
+  /**
+   * A JSON value given as text in a query parameter, read as strictly as a body.
+   *
+   * @param maxLength the most characters the text may have, checked before it is read
+   */
+  public static JsonValue parameter(String name, String text, int maxLength) {
+    if (text.length() > maxLength) {
+      throw DomainException.validation(name + " must be at most " + maxLength + " characters");
+    }
+    return StrictJsonParser.parse(new StringReader(text), name);
+  }
+
   private static byte[] readAll(InputStream body) {
     if (body == null) {
       return new byte[0];

@@ -30,25 +30,35 @@ final class StrictJsonParser {
   private static final JsonProvider JSON = JsonProvider.provider();
 
   private final Deque<Container> open = new ArrayDeque<>();
+  private final String name;
   private JsonValue root;
 
-  private StrictJsonParser() {}
+  private StrictJsonParser(String name) {
+    this.name = name;
+  }
 
   /** Exactly one JSON value: trailing content after it is an error too. */
   static JsonValue parse(Reader text) {
-    StrictJsonParser tree = new StrictJsonParser();
+    return parse(text, null);
+  }
+
+  /**
+   * @param name how the text is named in messages (a query parameter), or null for the body
+   */
+  static JsonValue parse(Reader text, String name) {
+    StrictJsonParser tree = new StrictJsonParser(name);
     try (JsonParser parser = JSON.createParser(text)) {
       while (parser.hasNext()) {
         if (tree.root != null) {
-          throw notJson();
+          throw tree.notJson();
         }
         tree.accept(parser.next(), parser);
       }
     } catch (JsonException | IllegalStateException | NoSuchElementException e) {
-      throw notJson();
+      throw tree.notJson();
     }
     if (tree.root == null) {
-      throw notJson();
+      throw tree.notJson();
     }
     return tree.root;
   }
@@ -112,7 +122,10 @@ final class StrictJsonParser {
     if (key != null) {
       path = path.isEmpty() ? key : path + "." + key;
     }
-    return path.isEmpty() ? "The request body" : path;
+    if (name == null) {
+      return path.isEmpty() ? "The request body" : path;
+    }
+    return path.isEmpty() || path.startsWith("[") ? name + path : name + "." + path;
   }
 
   /** The path of the value being read, e.g. {@code tags[2].key}; empty at the top. */
@@ -133,6 +146,9 @@ final class StrictJsonParser {
   /** The field of the request that holds the value being read, or the body itself. */
   private String topField() {
     Container top = open.peekLast();
+    if (name != null) {
+      return name;
+    }
     return top != null && top.object != null && top.key != null ? top.key : "The request body";
   }
 
@@ -159,8 +175,9 @@ final class StrictJsonParser {
     return isKey ? field(null) + " has a key that" : field(null);
   }
 
-  private static DomainException notJson() {
-    return DomainException.validation("The request body is not valid JSON");
+  private DomainException notJson() {
+    return DomainException.validation(
+        (name == null ? "The request body" : name) + " is not valid JSON");
   }
 
   /** An object or array being built, with what its path and duplicate check need. */

@@ -1,0 +1,439 @@
+package io.devices.core.device.query;
+
+import io.devices.core.device.Device;
+import io.devices.core.device.NameGlob;
+import io.devices.core.device.SqlStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Compiles a {@link DeviceQuery} to portable SQL (H2 2.x and PostgreSQL 15) with the meaning of its
+ * {@code matches}: every value is a bind parameter, and every condition is two-valued (nullable
+ * columns are tested for NULL first), so that {@code NOT} and {@code $nor} mean "does not hold".
+ *
+ * <p>Tag and attribute conditions are uncorrelated {@code IN (SELECT ...)} over their index tables,
+ * which the databases evaluate once per statement, never once per device row. {@link #candidates}
+ * gives, when the query has one, a small set of ids read from an index that contains every match:
+ * the sparse plans join it instead of walking the application's devices.
+ */
+public final class QuerySql {
+  private final String applicationId;
+  private final StringBuilder sql = new StringBuilder();
+  private final List<Object> parameters = new ArrayList<>();
+
+  private QuerySql(String applicationId) {
+    this.applicationId = Objects.requireNonNull(applicationId);
+  }
+
+  /** The condition that the row {@code alias} of table {@code device} matches the query. */
+  public static SqlStatement condition(String applicationId, DeviceQuery query, String alias) {
+    QuerySql out = new QuerySql(applicationId);
+    out.write(query, alias);
+    return out.statement();
+  }
+
+  /**
+   * A {@code SELECT} of one column {@code device_id} (without duplicates) holding every matching
+   * device and, typically, few others, answered from an index; empty when the query has no such
+   * part (a negation, a scan of every name) and the plan must walk the devices.
+   */
+  public static Optional<SqlStatement> candidates(String applicationId, DeviceQuery query) {
+    QuerySql out = new QuerySql(applicationId);
+    return out.writeCandidates(query) ? Optional.of(out.statement()) : Optional.empty();
+  }
+
+  /** The ids of the matching devices: a {@code SELECT d.id} for {@code IN (...)}. */
+  public static SqlStatement matchingIds(String applicationId, DeviceQuery query) {
+    QuerySql out = new QuerySql(applicationId);
+    out.sql.append("SELECT d.id FROM device d WHERE d.application_id = ?");
+    out.parameters.add(applicationId);
+    if (!query.isEverything()) {
+      out.sql.append(" AND ");
+      out.write(query, "d");
+    }
+    return out.statement();
+  }
+
+  private SqlStatement statement() {
+    return new SqlStatement(sql.toString(), parameters);
+  }
+
+  private void bind(Object value) {
+    sql.append('?');
+    parameters.add(value);
+  }
+
+  private void write(DeviceQuery query, String alias) {
+    if (query instanceof Junction j) {
+      junction(j, alias);
+    } else if (query instanceof FieldCondition f) {
+      field(f, alias);
+    } else if (query instanceof NameGlobCondition g) {
+      glob(g.glob(), alias);
+    } else if (query instanceof TagCondition t) {
+      sql.append(alias).append(".id IN (");
+      tagSelect(t);
+      sql.append(')');
+    } else {
+      attribute((AttributeCondition) query, alias);
+    }
+  }
+
+  private void junction(Junction junction, String alias) {
+    if (junction.parts().isEmpty()) {
+      sql.append("1 = 1");
+      return;
+    }
+    String separator = junction.kind() == Junction.Kind.and ? " AND " : " OR ";
+    sql.append(junction.kind() == Junction.Kind.nor ? "NOT (" : "(");
+    for (int i = 0; i < junction.parts().size(); i++) {
+      sql.append(i == 0 ? "" : separator);
+      write(junction.parts().get(i), alias);
+    }
+    sql.append(')');
+  }
+
+  // ---- fields
+
+  private void field(FieldCondition condition, String alias) {
+    QueryField field = condition.field();
+    if (field == QueryField.connectionStatus) {
+      connection(condition, alias);
+      return;
+    }
+    Operator operator = condition.operator();
+    if (!operator.isPositive()) {
+      sql.append("NOT (");
+      Operator positive = operator == Operator.ne ? Operator.eq : Operator.in;
+      positive(field, positive, condition.values(), condition.caseInsensitive(), alias);
+      sql.append(')');
+    } else {
+      positive(field, operator, condition.values(), condition.caseInsensitive(), alias);
+    }
+  }
+
+  /** One of $eq, $in, the orderings and the text operators on a device column. */
+  private void positive(
+      QueryField field, Operator operator, List<Object> values, boolean ci, String alias) {
+    String column = alias + "." + field.column();
+    boolean folded = ci || (field == QueryField.name && operator.isOrdering());
+    if (folded) {
+      column =
+          field == QueryField.name
+              ? alias + ".name_lc"
+              : "LOWER(" + column + ")"; // device classes are ASCII: LOWER agrees with Java
+    }
+    compare(column, field.nullable(), operator, values, folded);
+  }
+
+  /**
+   * {@code column operator values}, two-valued. With {@code folded}, string values are lower-cased
+   * as the column is.
+   */
+  private void compare(
+      String column, boolean nullable, Operator operator, List<Object> values, boolean folded) {
+    Object value = values.get(0);
+    switch (operator) {
+      case eq -> {
+        if (value == null) {
+          sql.append(nullable ? column + " IS NULL" : "1 = 0");
+        } else {
+          notNull(column, nullable);
+          sql.append(column).append(" = ");
+          bind(fold(value, folded));
+          closeNotNull(nullable);
+        }
+      }
+      case in -> in(column, nullable, values, folded);
+      case gt, lt, gte, lte -> {
+        if (value == null) {
+          boolean inclusive = operator == Operator.gte || operator == Operator.lte;
+          sql.append(inclusive && nullable ? column + " IS NULL" : "1 = 0");
+        } else {
+          notNull(column, nullable);
+          sql.append(column).append(ordering(operator));
+          bind(fold(value, folded));
+          closeNotNull(nullable);
+        }
+      }
+      case startsWith, endsWith, contains -> {
+        String text = (String) fold(value, folded);
+        String like = escapeLike(text);
+        String pattern =
+            switch (operator) {
+              case startsWith -> like + "%";
+              case endsWith -> "%" + like;
+              default -> "%" + like + "%";
+            };
+        sql.append(column).append(" LIKE ");
+        bind(pattern);
+        sql.append(" ESCAPE '").append(NameGlob.ESCAPE).append('\'');
+      }
+      default -> throw new IllegalStateException("not a positive operator: " + operator);
+    }
+  }
+
+  private void in(String column, boolean nullable, List<Object> values, boolean folded) {
+    List<Object> present = values.stream().filter(Objects::nonNull).toList();
+    boolean withNull = present.size() < values.size();
+    if (present.isEmpty()) {
+      sql.append(withNull && nullable ? column + " IS NULL" : "1 = 0");
+      return;
+    }
+    sql.append('(');
+    if (withNull && nullable) {
+      sql.append(column).append(" IS NULL OR ");
+    }
+    notNull(column, nullable);
+    sql.append(column).append(" IN (");
+    for (int i = 0; i < present.size(); i++) {
+      sql.append(i == 0 ? "" : ", ");
+      bind(fold(present.get(i), folded));
+    }
+    sql.append(')');
+    closeNotNull(nullable);
+    sql.append(')');
+  }
+
+  private void notNull(String column, boolean nullable) {
+    if (nullable) {
+      sql.append('(').append(column).append(" IS NOT NULL AND ");
+    }
+  }
+
+  private void closeNotNull(boolean nullable) {
+    if (nullable) {
+      sql.append(')');
+    }
+  }
+
+  private static String ordering(Operator operator) {
+    return switch (operator) {
+      case gt -> " > ";
+      case lt -> " < ";
+      case gte -> " >= ";
+      default -> " <= ";
+    };
+  }
+
+  private static Object fold(Object value, boolean folded) {
+    return folded && value instanceof String s ? Device.lowerCase(s) : value;
+  }
+
+  /** A LIKE pattern matching {@code text} literally (escape {@link NameGlob#ESCAPE}). */
+  static String escapeLike(String text) {
+    StringBuilder like = new StringBuilder(text.length() + 4);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '%' || c == '_' || c == NameGlob.ESCAPE) {
+        like.append(NameGlob.ESCAPE);
+      }
+      like.append(c);
+    }
+    return like.toString();
+  }
+
+  /** Connected means {@code connected = 1}; unknown and 0 are disconnected. */
+  private void connection(FieldCondition condition, String alias) {
+    String connected = "(" + alias + ".connected IS NOT NULL AND " + alias + ".connected = 1)";
+    List<Object> values = condition.values();
+    boolean anyConnected = values.contains(Boolean.TRUE);
+    boolean anyDisconnected = values.contains(Boolean.FALSE);
+    boolean holdsForConnected =
+        switch (condition.operator()) {
+          case eq, in -> anyConnected;
+          default -> !anyConnected; // ne, nin
+        };
+    boolean holdsForDisconnected =
+        switch (condition.operator()) {
+          case eq, in -> anyDisconnected;
+          default -> !anyDisconnected;
+        };
+    if (holdsForConnected == holdsForDisconnected) {
+      sql.append(holdsForConnected ? "1 = 1" : "1 = 0");
+    } else {
+      sql.append(holdsForConnected ? connected : "NOT " + connected);
+    }
+  }
+
+  private void glob(NameGlob glob, String alias) {
+    sql.append(alias).append(".name_lc LIKE ");
+    bind(glob.likePattern());
+    sql.append(" ESCAPE '").append(NameGlob.ESCAPE).append('\'');
+    if (glob.needsRegex()) {
+      sql.append(" AND REGEXP_LIKE(").append(alias).append(".name_lc, ");
+      bind(glob.regex());
+      sql.append(')');
+    }
+  }
+
+  // ---- tags and attributes: uncorrelated subqueries on the index tables
+
+  private void tagSelect(TagCondition tag) {
+    sql.append("SELECT t.device_id FROM device_tag t WHERE t.application_id = ");
+    bind(applicationId);
+    textMatch("t.tag_key", tag.key());
+    textMatch("t.tag_value", tag.value());
+  }
+
+  private void textMatch(String column, TextMatch match) {
+    switch (match.kind()) {
+      case any -> {}
+      case equal -> {
+        sql.append(" AND ").append(column).append(" = ");
+        bind(match.values().get(0));
+      }
+      case in, notIn -> {
+        sql.append(match.kind() == TextMatch.Kind.in ? " AND " : " AND NOT ");
+        sql.append(column).append(" IN (");
+        for (int i = 0; i < match.values().size(); i++) {
+          sql.append(i == 0 ? "" : ", ");
+          bind(match.values().get(i));
+        }
+        sql.append(')');
+      }
+    }
+  }
+
+  private void attribute(AttributeCondition condition, String alias) {
+    Operator operator = condition.operator();
+    Operator positive =
+        operator.isPositive() ? operator : operator == Operator.ne ? Operator.eq : Operator.in;
+    sql.append(operator.isPositive() ? "" : "NOT ").append(alias).append(".id IN (");
+    attributeSelect(positive, condition.values(), condition.caseInsensitive());
+    sql.append(')');
+  }
+
+  private void attributeSelect(Operator operator, List<String> values, boolean ci) {
+    sql.append("SELECT a.device_id FROM device_attribute a WHERE a.application_id = ");
+    bind(applicationId);
+    sql.append(" AND ");
+    boolean folded = ci || operator.isOrdering(); // names order lower-cased, like device names
+    String column = folded ? "LOWER(a.attr_name)" : "a.attr_name"; // names are ASCII
+    compare(column, false, operator, new ArrayList<>(values), folded);
+  }
+
+  // ---- candidates
+
+  private boolean writeCandidates(DeviceQuery query) {
+    if (!hasCandidates(query)) {
+      return false;
+    }
+    if (query instanceof TagCondition t) {
+      sql.append("SELECT DISTINCT c.device_id FROM (");
+      tagSelect(t);
+      sql.append(") c");
+      return true;
+    }
+    if (query instanceof AttributeCondition a) {
+      sql.append("SELECT DISTINCT c.device_id FROM (");
+      attributeSelect(a.operator(), a.values(), false);
+      sql.append(") c");
+      return true;
+    }
+    if (query instanceof FieldCondition f) {
+      deviceCandidates();
+      field(f, "c");
+      return true;
+    }
+    if (query instanceof NameGlobCondition g) {
+      deviceCandidates();
+      glob(g.glob(), "c");
+      return true;
+    }
+    return junctionCandidates((Junction) query);
+  }
+
+  private void deviceCandidates() {
+    sql.append("SELECT c.id AS device_id FROM device c WHERE c.application_id = ");
+    bind(applicationId);
+    sql.append(" AND ");
+  }
+
+  /**
+   * For {@code $and}, the candidates of its most selective-looking part (a set to join, not an
+   * intersection to compute: a second, wide part would cost more than it saves); for {@code $or},
+   * the union of every part's.
+   */
+  private boolean junctionCandidates(Junction junction) {
+    if (junction.kind() == Junction.Kind.and) {
+      DeviceQuery best =
+          junction.parts().stream()
+              .filter(QuerySql::hasCandidates)
+              .min(java.util.Comparator.comparingInt(QuerySql::breadth))
+              .orElseThrow();
+      return writeCandidates(best);
+    }
+    List<DeviceQuery> parts = junction.parts();
+    for (int i = 0; i < parts.size(); i++) {
+      sql.append(i == 0 ? "" : " UNION ").append("SELECT device_id FROM (");
+      writeCandidates(parts.get(i));
+      sql.append(") c").append(i);
+    }
+    return true;
+  }
+
+  /** A rough rank of how many devices a part's candidates hold: lookups before ranges. */
+  private static int breadth(DeviceQuery query) {
+    if (query instanceof FieldCondition f) {
+      return switch (f.field()) {
+        case id, gatewayId -> 0;
+        case name -> f.operator() == Operator.startsWith ? 2 : 1;
+        case deviceClass -> 3;
+        default -> 4;
+      };
+    }
+    if (query instanceof NameGlobCondition) {
+      return 2;
+    }
+    return query instanceof Junction ? 2 : 1;
+  }
+
+  /** Whether {@link #writeCandidates} finds an index for the query (without writing). */
+  private static boolean hasCandidates(DeviceQuery query) {
+    if (query instanceof TagCondition t) {
+      return t.key().isIndexed() || t.value().isIndexed();
+    }
+    if (query instanceof AttributeCondition a) {
+      return isIndexedAttribute(a);
+    }
+    if (query instanceof FieldCondition f) {
+      return isIndexedField(f);
+    }
+    if (query instanceof NameGlobCondition g) {
+      return hasLiteralPrefix(g.glob());
+    }
+    Junction j = (Junction) query;
+    return switch (j.kind()) {
+      case and -> j.parts().stream().anyMatch(QuerySql::hasCandidates);
+      case or -> j.parts().stream().allMatch(QuerySql::hasCandidates);
+      case nor -> false;
+    };
+  }
+
+  private static boolean hasLiteralPrefix(NameGlob glob) {
+    return !glob.glob().isEmpty() && glob.glob().charAt(0) != '*' && glob.glob().charAt(0) != '?';
+  }
+
+  private static boolean isIndexedAttribute(AttributeCondition a) {
+    return !a.caseInsensitive()
+        && (a.operator() == Operator.eq || a.operator() == Operator.in)
+        && a.values().stream().anyMatch(Objects::nonNull);
+  }
+
+  /** Conditions an index of {@code device} answers with a range or a few lookups. */
+  private static boolean isIndexedField(FieldCondition f) {
+    Operator op = f.operator();
+    boolean lookup = op == Operator.eq || op == Operator.in;
+    return switch (f.field()) {
+      case id -> lookup;
+      case gatewayId -> lookup && f.values().stream().noneMatch(Objects::isNull);
+      case name -> lookup || op == Operator.startsWith;
+      case deviceClass -> lookup && !f.caseInsensitive();
+      case creationDate, lastUpdated -> (lookup || op.isOrdering()) && f.value() != null;
+      case connectionStatus -> false;
+    };
+  }
+}
