@@ -19,6 +19,7 @@ import io.devices.api.Device;
 import io.devices.api.DeviceAttribute;
 import io.devices.api.DevicePost;
 import io.devices.api.DeviceTag;
+import io.devices.api.DeviceTagFilter;
 import io.devices.api.Devices;
 import io.devices.api.ExportAccepted;
 import io.devices.api.ExportStatus;
@@ -214,7 +215,7 @@ class JavaClientIT {
                     Map.of("speed", 3),
                     "2026-06-13T04:00:00.000Z",
                     null,
-                    List.of(new DeviceTag("kind", "pump"))));
+                    List.of(new DeviceTagFilter("kind", "pump"))));
     assertTrue(accepted.success());
 
     CommandStatus status = owner.commands(app).status(accepted.commandId());
