@@ -32,6 +32,10 @@ public class TagIndexEntry {
   @Column(name = "tag_value")
   private String value;
 
+  /** For case-insensitive value prefixes; lower-cased like the device's name. */
+  @Column(name = "tag_value_lc")
+  private String valueLc;
+
   protected TagIndexEntry() {}
 
   TagIndexEntry(Device device, int position) {
@@ -41,6 +45,7 @@ public class TagIndexEntry {
     Tag tag = device.tags().get(position);
     this.key = tag.key();
     this.value = tag.value();
+    this.valueLc = Device.lowerCase(tag.value());
   }
 
   /** The composite primary key (device, position). */

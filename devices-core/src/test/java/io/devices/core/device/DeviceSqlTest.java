@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.devices.core.common.ObjectIds;
 import io.devices.core.common.Paging;
+import io.devices.core.testdb.TestDatabase;
+import io.devices.core.testdb.TestDatabases;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The SQL of both page plans agrees with the in-memory meaning of a query ({@link
- * DeviceListRequest#matches} and the documented order), on the real schema in H2, for random queries over
- * a fleet with awkward names and tags.
+ * DeviceListRequest#matches} and the documented order), on the real schema in H2, for random
+ * queries over a fleet with awkward names and tags.
  */
 class DeviceSqlTest {
   private static final String APP = "575ec8687ae143cd83dc4a97";
@@ -53,14 +53,14 @@ class DeviceSqlTest {
   private static final String[] VALUES = {"1", "2", "8", "lamp", "north"};
   private static final Random RANDOM = new Random(20261127);
 
+  private static TestDatabase database;
   private static Connection db;
   private static final List<Device> FLEET = new ArrayList<>();
 
   @BeforeAll
   static void createFleet() throws SQLException {
-    String url = "jdbc:h2:mem:devicesql;DB_CLOSE_DELAY=-1";
-    Flyway.configure().dataSource(url, "sa", "").load().migrate();
-    db = DriverManager.getConnection(url, "sa", "");
+    database = TestDatabases.h2().migrate();
+    db = database.connect();
     insertApplication(APP);
     insertApplication(OTHER_APP);
     TagsConverter tags = new TagsConverter();
@@ -100,12 +100,13 @@ class DeviceSqlTest {
       for (int p = 0; p < device.tags().size(); p++) {
         try (PreparedStatement insert =
             db.prepareStatement(
-                "INSERT INTO device_tag (device_id, position, application_id, tag_key, tag_value) VALUES (?,?,?,?,?)")) {
+                "INSERT INTO device_tag (device_id, position, application_id, tag_key, tag_value, tag_value_lc) VALUES (?,?,?,?,?,?)")) {
           insert.setString(1, device.id());
           insert.setInt(2, p);
           insert.setString(3, device.applicationId());
           insert.setString(4, device.tags().get(p).key());
           insert.setString(5, device.tags().get(p).value());
+          insert.setString(6, Device.lowerCase(device.tags().get(p).value()));
           insert.executeUpdate();
         }
       }
@@ -116,6 +117,7 @@ class DeviceSqlTest {
   @AfterAll
   static void close() throws SQLException {
     db.close();
+    database.close();
   }
 
   @RepeatedTest(200)
@@ -174,6 +176,7 @@ class DeviceSqlTest {
                   .thenComparing(Device::id);
           case id -> Comparator.comparing(Device::id);
           case creationDate -> Comparator.comparing(Device::creationDate).thenComparing(Device::id);
+          case lastUpdated -> Comparator.comparing(Device::lastUpdated).thenComparing(Device::id);
         };
     if (query.sortDirection() == SortDirection.desc) {
       order = order.reversed();
