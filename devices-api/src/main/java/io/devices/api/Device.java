@@ -15,7 +15,8 @@ public record Device(
     @Schema(description = "Description, empty when not given") String description,
     @Schema(description = "Tags in the order given; a key may repeat") List<DeviceTag> tags,
     @Schema(description = "Attributes") List<DeviceAttribute> attributes,
-    @Schema(enumeration = {
+    @Schema(
+            enumeration = {
               "standalone",
               "gateway",
               "peripheral",
