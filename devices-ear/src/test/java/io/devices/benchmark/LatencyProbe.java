@@ -3,7 +3,7 @@ package io.devices.benchmark;
 import java.time.Duration;
 
 /**
- * Times one {@link ListCase} sequentially (one client, one request at a time), on the API and on
+ * Times one {@link TimedList} sequentially (one client, one request at a time), on the API and on
  * the SQL baseline, with the same parameter rotation on both sides.
  */
 final class LatencyProbe {
@@ -11,7 +11,7 @@ final class LatencyProbe {
   record Sample(long total, int items) {}
 
   /** Samples of one case from both sides, and what sample 0 returned on each side. */
-  record Result(ListCase listCase, Stats api, Stats sql, Sample apiFirst, Sample sqlFirst) {
+  record Result(TimedList list, Stats api, Stats sql, Sample apiFirst, Sample sqlFirst) {
     double ratio() {
       return api.medianMs() / sql.medianMs();
     }
@@ -38,10 +38,10 @@ final class LatencyProbe {
   }
 
   /** Warms both sides up, then takes up to {@code samples} of each within the time limit. */
-  Result measure(ListCase listCase, int warmups) throws Exception {
+  Result measure(TimedList list, int warmups) throws Exception {
     long warmupEnd = System.nanoTime() + limit.toNanos() / 4;
     for (int k = 0; k < warmups && System.nanoTime() < warmupEnd; k++) {
-      ListCase.Request request = listCase.request(k);
+      ListRequest request = list.request(k);
       api.listDevices(applicationId, request.queryString());
       baseline.list(request.forApplication(applicationId));
     }
@@ -49,7 +49,7 @@ final class LatencyProbe {
     String firstBody = null;
     long end = System.nanoTime() + limit.toNanos();
     for (int k = 0; !apiStats.isFull() && System.nanoTime() < end; k++) {
-      String queryString = listCase.request(k).queryString();
+      String queryString = list.request(k).queryString();
       long start = System.nanoTime();
       String body = api.listDevices(applicationId, queryString);
       apiStats.add(System.nanoTime() - start);
@@ -59,13 +59,12 @@ final class LatencyProbe {
     SqlBaseline.Outcome firstOutcome = null;
     end = System.nanoTime() + limit.toNanos();
     for (int k = 0; !sqlStats.isFull() && System.nanoTime() < end; k++) {
-      SqlBaseline.Outcome outcome =
-          baseline.list(listCase.request(k).forApplication(applicationId));
+      SqlBaseline.Outcome outcome = baseline.list(list.request(k).forApplication(applicationId));
       sqlStats.add(outcome.nanos());
       firstOutcome = k == 0 ? outcome : firstOutcome;
     }
     return new Result(
-        listCase,
+        list,
         apiStats,
         sqlStats,
         new Sample(ApiClient.totalCount(firstBody), ApiClient.itemCount(firstBody)),
