@@ -64,15 +64,14 @@ public class FleetMetadata {
    * @throws DomainException NOT_FOUND for an unknown application
    */
   @SuppressWarnings("unchecked")
-  public List<DeviceSummary> deviceNames(
-      String applicationId, DeviceQuery query, Prefix startsWith) {
+  public List<NamedDevice> deviceNames(String applicationId, DeviceQuery query, Prefix startsWith) {
     applications.require(applicationId);
     SqlStatement select = DeviceNamesSql.select(applicationId, query, startsWith);
     List<Object[]> rows = select.bindTo(em.createNativeQuery(select.sql())).getResultList();
     return rows.stream()
         .map(
             row ->
-                new DeviceSummary(
+                new NamedDevice(
                     (String) row[0],
                     (String) row[1],
                     DeviceClass.parse("device_class", (String) row[2])))

@@ -3,4 +3,4 @@ package io.devices.core.device.metadata;
 import io.devices.core.device.DeviceClass;
 
 /** A device as Device Names lists it. */
-public record DeviceSummary(String id, String name, DeviceClass deviceClass) {}
+public record NamedDevice(String id, String name, DeviceClass deviceClass) {}
