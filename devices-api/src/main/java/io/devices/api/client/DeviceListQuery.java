@@ -11,7 +11,7 @@ import java.util.Map;
  * #all()} with the {@code with...} methods, e.g. {@code
  * DeviceListQuery.all().withNameGlob("pump*").withTag(TagFilter.of("floor", "8"))}.
  *
- * @param sortField {@code name}, {@code id} or {@code creationDate}
+ * @param sortField {@code name}, {@code id}, {@code creationDate} or {@code lastUpdated}
  * @param sortDirection {@code asc} or {@code desc}
  * @param nameGlob case-insensitive glob on the whole name: {@code *} any run, {@code ?} one
  *     character
