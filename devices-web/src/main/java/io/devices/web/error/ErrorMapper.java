@@ -27,17 +27,21 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
   }
 
   /**
-   * The domain failure or 413 a body reader threw, which JAX-RS hands over wrapped (RESTEasy: in a
-   * ReaderException); any other failure as it came.
+   * The domain failure, 413 or other client error a body reader threw, which JAX-RS hands over
+   * wrapped (RESTEasy: in a ReaderException); any other failure as it came.
    */
   private static Throwable unwrapped(Throwable thrown) {
+    Throwable web = null;
     Throwable cause = thrown;
     for (int depth = 0; cause != null && depth < 5; depth++, cause = cause.getCause()) {
       if (cause instanceof DomainException || cause instanceof BodyTooLargeException) {
         return cause;
       }
+      if (web == null && cause instanceof WebApplicationException) {
+        web = cause;
+      }
     }
-    return thrown;
+    return web != null ? web : thrown;
   }
 
   private static Response fromWebApplication(Response original) {
