@@ -1,8 +1,6 @@
 package io.devices.api.client;
 
 import io.devices.api.ExportPost;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * How an export is delivered and written; {@code null} leaves the server's default (the token's
@@ -37,20 +35,5 @@ public record ExportOptions(String email, String callbackUrl, String format, Obj
   /** The body of the export request. */
   public ExportPost body() {
     return new ExportPost(email, callbackUrl, query, format);
-  }
-
-  /** The same options as query parameters (the form of older clients; no query). */
-  public Map<String, String> parameters() {
-    Map<String, String> parameters = new LinkedHashMap<>();
-    if (email != null) {
-      parameters.put("email", email);
-    }
-    if (callbackUrl != null) {
-      parameters.put("callbackUrl", callbackUrl);
-    }
-    if (format != null) {
-      parameters.put("format", format);
-    }
-    return parameters;
   }
 }

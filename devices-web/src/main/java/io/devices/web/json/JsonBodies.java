@@ -1,9 +1,9 @@
 package io.devices.web.json;
 
 import io.devices.core.common.DomainException;
+import io.devices.web.error.BodyNotJsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.ws.rs.NotSupportedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -42,7 +42,7 @@ public final class JsonBodies {
       return null;
     }
     if (!json) {
-      throw new NotSupportedException();
+      throw new BodyNotJsonException();
     }
     String text = decode(bytes);
     return text.isBlank() ? null : bind(text, type);
