@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The device list's parameters that shape each device rather than select devices (docs/api.md,
- * "List devices"): {@code tagsAsObject}, {@code attributesAsObject}, {@code
- * excludeConnectionInfo}, {@code queryDeleted}; on the wire, and in the /openapi document.
+ * "List devices"): {@code tagsAsObject}, {@code attributesAsObject}, {@code excludeConnectionInfo},
+ * {@code queryDeleted}; on the wire, and in the /openapi document.
  */
 @ExtendWith(ArquillianExtension.class)
 class DeviceListFormsIT {
@@ -184,45 +184,50 @@ class DeviceListFormsIT {
   void theOpenApiDocumentDescribesBothForms() {
     JsonObject document = owner.get("/openapi?format=JSON").expect(200).object();
     JsonObject schema =
-        document
-            .getJsonObject("paths")
-            .getJsonObject("/applications/{applicationId}/devices")
-            .getJsonObject("get")
-            .getJsonObject("responses")
-            .getJsonObject("200")
-            .getJsonObject("content")
-            .getJsonObject("application/json")
-            .getJsonObject("schema");
+        at(
+            document,
+            "paths",
+            "/applications/{applicationId}/devices",
+            "get",
+            "responses",
+            "200",
+            "content",
+            "application/json",
+            "schema");
     assertEquals(
         Set.of("#/components/schemas/Devices", "#/components/schemas/ObjectFormDevices"),
         refs(schema.getJsonArray("oneOf")));
 
-    JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
-    JsonObject properties =
-        schemas.getJsonObject("ObjectFormDevice").getJsonObject("properties");
+    JsonObject schemas = at(document, "components", "schemas");
     Map<String, String> lists = Map.of("tags", "DeviceTag", "attributes", "DeviceAttribute");
     lists.forEach(
         (field, element) -> {
-          JsonArray forms = properties.getJsonObject(field).getJsonArray("oneOf");
+          JsonArray forms =
+              at(schemas, "ObjectFormDevice", "properties", field).getJsonArray("oneOf");
           assertEquals(2, forms.size(), field + ": " + forms);
           JsonObject list = forms.getJsonObject(0);
           assertEquals("array", list.getString("type"), field);
-          assertEquals(
-              "#/components/schemas/" + element,
-              list.getJsonObject("items").getString("$ref"),
-              field);
+          assertEquals("#/components/schemas/" + element, at(list, "items").getString("$ref"));
           JsonObject object = forms.getJsonObject(1);
           assertEquals("object", object.getString("type"), field);
           assertTrue(object.containsKey("additionalProperties"), field + ": " + object);
         });
     assertEquals(
         "#/components/schemas/ObjectFormDevice",
-        schemas
-            .getJsonObject("ObjectFormDevices")
-            .getJsonObject("properties")
-            .getJsonObject("items")
-            .getJsonObject("items")
-            .getString("$ref"));
+        at(schemas, "ObjectFormDevices", "properties", "items", "items").getString("$ref"));
+  }
+
+  /** The object at this path of keys, or a failure that shows where the path ends. */
+  private static JsonObject at(JsonObject root, String... keys) {
+    JsonObject object = root;
+    for (String key : keys) {
+      JsonValue value = object.get(key);
+      if (!(value instanceof JsonObject next)) {
+        throw new AssertionError("no object " + key + " in " + object);
+      }
+      object = next;
+    }
+    return object;
   }
 
   private static Set<String> refs(JsonArray schemas) {

@@ -394,8 +394,7 @@ class ExportIT {
         Exports.exportPath(
             app, Map.of("email", uniqueEmail(), "format", "csv", "callbackUrl", callback));
     String exportId =
-        exportIdOf(
-            owner.post(path, "{\"email\": \"" + fromBody + "\", \"format\": \"json\"}"));
+        exportIdOf(owner.post(path, "{\"email\": \"" + fromBody + "\", \"format\": \"json\"}"));
 
     ExportStatus status = exports.status(app, exportId);
     assertEquals("json", status.format());
@@ -435,8 +434,7 @@ class ExportIT {
     for (ApiResponse answer : answers) {
       ExportStatus status = exports.status(app, exportIdOf(answer));
       assertEquals("json", status.format(), answer.body());
-      assertEquals(
-          List.of("email"), status.deliveries().stream().map(d -> d.channel()).toList());
+      assertEquals(List.of("email"), status.deliveries().stream().map(d -> d.channel()).toList());
     }
   }
 
@@ -463,11 +461,11 @@ class ExportIT {
   void aBodyMustBeSentAsJson() {
     String path = Exports.exportPath(app, Map.of("email", uniqueEmail()));
     byte[] body = "{\"format\": \"json\"}".getBytes(StandardCharsets.UTF_8);
-    owner.raw("POST", path, body, "Content-Type", "text/plain").expectError(415, "UnsupportedMediaType");
-    owner.raw("POST", path, body).expectError(415, "UnsupportedMediaType");
     owner
-        .raw("POST", path, body, "Content-Type", "application/json; charset=UTF-8")
-        .expect(200);
+        .raw("POST", path, body, "Content-Type", "text/plain")
+        .expectError(415, "UnsupportedMediaType");
+    owner.raw("POST", path, body).expectError(415, "UnsupportedMediaType");
+    owner.raw("POST", path, body, "Content-Type", "application/json; charset=UTF-8").expect(200);
   }
 
   /** The body binds a query; until exports apply one, it is refused, never ignored. */

@@ -26,9 +26,10 @@ public class ObjectFormSchemas implements OASFilter {
     if (device == null || device.getProperties() == null) {
       return;
     }
+    // getProperties() is a read-only view; addProperty replaces a property of the same name.
     Map<String, Schema> properties = device.getProperties();
-    properties.put("tags", either(properties.get("tags"), listOf("DeviceTag"), tagObject()));
-    properties.put(
+    device.addProperty("tags", either(properties.get("tags"), listOf("DeviceTag"), tagObject()));
+    device.addProperty(
         "attributes",
         either(properties.get("attributes"), listOf("DeviceAttribute"), attributeObject()));
   }
