@@ -41,18 +41,18 @@ public class ExportParameters {
    */
   public ExportRequest read(String applicationId, ExportPost body, String baseUrl) {
     ExportPost given = body == null ? new ExportPost(null, null, null, null) : body;
-    Optional<String> fromQuery = single("email", email);
-    Optional<String> callbackFromQuery = single("callbackUrl", callbackUrl);
-    Optional<String> formatFromQuery = single("format", format);
+    Optional<String> emailInQuery = single("email", email);
+    Optional<String> callbackUrlInQuery = single("callbackUrl", callbackUrl);
+    Optional<String> formatInQuery = single("format", format);
     if (query(given).isPresent()) {
-      // Bound but not applied yet: refused rather than exporting every device.
+      // Bound, but exports do not select by query yet: refused rather than exporting every device.
       throw DomainException.validation("query is not supported yet");
     }
     return new ExportRequest(
         applicationId,
-        Optional.ofNullable(given.email()).or(() -> fromQuery),
-        Optional.ofNullable(given.callbackUrl()).or(() -> callbackFromQuery),
-        Optional.ofNullable(given.format()).or(() -> formatFromQuery),
+        Optional.ofNullable(given.email()).or(() -> emailInQuery),
+        Optional.ofNullable(given.callbackUrl()).or(() -> callbackUrlInQuery),
+        Optional.ofNullable(given.format()).or(() -> formatInQuery),
         baseUrl);
   }
 
