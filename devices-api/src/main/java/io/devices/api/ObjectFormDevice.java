@@ -20,11 +20,11 @@ public record ObjectFormDevice(
     @Schema(
             description =
                 "With tagsAsObject=true {key: value}, where a key the device holds several times"
-                    + " maps to the array of its values in order; else the list of Device")
+                    + " maps to the array of its values in order; else the list, as in Device")
         Object tags,
     @Schema(
             description =
-                "With attributesAsObject=true {name: {\"dataType\": ...}}; else the list of Device")
+                "With attributesAsObject=true {name: {\"dataType\": ...}}; else the list, as in Device")
         Object attributes,
     @Schema(enumeration = {"standalone", "gateway", "peripheral", "floating", "virtual"})
         String deviceClass,

@@ -448,6 +448,8 @@ class ExportIT {
             "{\"email\": 5}", "email must be a string",
             "{\"format\": [\"csv\"]}", "format must be a string",
             "{\"email\": \"not-an-address\"}", "email",
+            "{\"email\": \"a@it.example\", \"email\": \"b@it.example\"}",
+                "email is given more than once",
             "[]", "The request body must be a JSON object",
             "{\"email\": ", "The request body is not valid JSON");
     cases.forEach(
