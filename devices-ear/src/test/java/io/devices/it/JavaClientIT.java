@@ -239,6 +239,21 @@ class JavaClientIT {
     assertEquals("ndjson", status.format());
     assertEquals(callback, status.deliveries().get(0).target());
 
+    newDevice(app, "left out");
+    ExportAccepted selected =
+        owner
+            .devices(app)
+            .export(ExportOptions.byCallback(callback).withQuery(Map.of("name", "exported")));
+    ExportStatus done =
+        Awaits.until(
+            "export " + selected.exportId() + " to succeed",
+            WAIT,
+            () -> {
+              ExportStatus now = owner.exports(app).status(selected.exportId());
+              return now.state().equals("succeeded") ? Optional.of(now) : Optional.empty();
+            });
+    assertEquals(1L, done.deviceCount(), "only the device the query selects");
+
     DevicesApiException unknownFormat =
         assertThrows(
             DevicesApiException.class,
