@@ -15,7 +15,17 @@ public record Device(
     @Schema(description = "Description, empty when not given") String description,
     @Schema(description = "Tags in the order given; a key may repeat") List<DeviceTag> tags,
     @Schema(description = "Attributes") List<DeviceAttribute> attributes,
-    @Schema(enumeration = {"standalone", "gateway", "peripheral", "floating", "virtual"})
+    @Schema(
+            enumeration = {
+              "standalone",
+              "gateway",
+              "peripheral",
+              "floating",
+              "virtual",
+              "edgeCompute",
+              "system",
+              "embedded"
+            })
         String deviceClass,
     @Schema(description = "The gateway of a peripheral device") String gatewayId,
     @Schema(description = "Connection state") ConnectionInfo connectionInfo) {}

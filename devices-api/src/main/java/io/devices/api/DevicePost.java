@@ -13,7 +13,16 @@ public record DevicePost(
     @Schema(description = "Attribute names are unique within a device", maxItems = 256)
         List<DeviceAttribute> attributes,
     @Schema(
-            enumeration = {"standalone", "gateway", "peripheral", "floating", "virtual"},
+            enumeration = {
+              "standalone",
+              "gateway",
+              "peripheral",
+              "floating",
+              "virtual",
+              "edgeCompute",
+              "system",
+              "embedded"
+            },
             defaultValue = "standalone")
         String deviceClass,
     @Schema(

@@ -3,6 +3,7 @@ package io.devices.benchmark;
 import com.sun.net.httpserver.HttpServer;
 import io.devices.api.ApplicationPost;
 import io.devices.api.client.ExportOptions;
+import io.devices.core.device.query.DeviceQuery;
 import io.devices.core.export.DeviceChunks;
 import io.devices.it.LibertyServer;
 import io.devices.it.TestClients;
@@ -199,7 +200,8 @@ public final class ExportBenchmark {
     long sink = 0;
     String after = "";
     try (Connection db = DriverManager.getConnection(jdbcUrl, "devices", "");
-        PreparedStatement select = db.prepareStatement(DeviceChunks.CHUNK_SQL)) {
+        PreparedStatement select =
+            db.prepareStatement(DeviceChunks.chunk(app, DeviceQuery.everything()).sql())) {
       while (true) {
         select.setString(1, app);
         select.setString(2, after);

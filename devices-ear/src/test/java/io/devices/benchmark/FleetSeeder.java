@@ -9,7 +9,8 @@ import java.sql.Statement;
 /**
  * Writes a large fleet straight into the (stopped) server's H2 database, set-based: a million
  * devices through the API would take many minutes and measure something else. Each device has 3
- * tags (indexed in device_tag like the server does) and 2 attributes, in the stored JSON form.
+ * tags and 2 attributes, in the stored JSON form and in the tag and attribute indexes (device_tag,
+ * device_attribute) like the server writes them.
  */
 final class FleetSeeder {
   private static final int BATCH = 100_000;
@@ -56,10 +57,11 @@ final class FleetSeeder {
             {"1", "zone", "'z' || MOD(X, 7)"},
             {"2", "model", "'m-' || MOD(X, 3)"}
           };
+          // The values are lower-case ASCII: the lower-cased value is the value itself.
           for (String[] tag : tags) {
             sql.executeUpdate(
-                "INSERT INTO device_tag (device_id, position, application_id, tag_key, tag_value)"
-                    + " SELECT "
+                "INSERT INTO device_tag (device_id, position, application_id, tag_key, tag_value,"
+                    + " tag_value_lc) SELECT "
                     + id
                     + ", "
                     + tag[0]
@@ -69,6 +71,25 @@ final class FleetSeeder {
                     + tag[1]
                     + "', "
                     + tag[2]
+                    + ", "
+                    + tag[2]
+                    + range);
+          }
+          String[][] attributes = {{"0", "temperature", "number"}, {"1", "status", "string"}};
+          for (String[] attribute : attributes) {
+            sql.executeUpdate(
+                "INSERT INTO device_attribute (device_id, position, application_id, attr_name,"
+                    + " data_type) SELECT "
+                    + id
+                    + ", "
+                    + attribute[0]
+                    + ", '"
+                    + applicationId
+                    + "', '"
+                    + attribute[1]
+                    + "', '"
+                    + attribute[2]
+                    + "'"
                     + range);
           }
         }

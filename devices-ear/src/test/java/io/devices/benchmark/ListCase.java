@@ -5,8 +5,11 @@ import io.devices.core.device.DeviceListRequest;
 import io.devices.core.device.NameGlob;
 import io.devices.core.device.SortDirection;
 import io.devices.core.device.SortField;
-import io.devices.core.device.TagFilter;
 import io.devices.core.device.TagMatch;
+import io.devices.core.device.query.DeviceQuery;
+import io.devices.core.device.query.Selectors;
+import io.devices.core.device.query.TagCondition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,7 +67,7 @@ enum ListCase {
               SortDirection.asc,
               0,
               Optional.empty(),
-              List.of(new TagFilter("floor", first), new TagFilter("floor", second))));
+              List.of(Selectors.tag("t", "floor", first), Selectors.tag("t", "floor", second))));
     }
   };
 
@@ -72,13 +75,7 @@ enum ListCase {
   record Request(String queryString, DeviceListRequest query) {
     DeviceListRequest forApplication(String applicationId) {
       return new DeviceListRequest(
-          applicationId,
-          query.sortField(),
-          query.sortDirection(),
-          query.paging(),
-          query.nameGlob(),
-          query.tagFilters(),
-          query.tagMatch());
+          applicationId, query.sortField(), query.sortDirection(), query.paging(), query.query());
     }
   }
 
@@ -102,8 +99,13 @@ enum ListCase {
   abstract Request request(int k);
 
   private static DeviceListRequest query(
-      SortDirection direction, int page, Optional<NameGlob> glob, List<TagFilter> tags) {
+      SortDirection direction, int page, Optional<NameGlob> glob, List<TagCondition> tags) {
+    List<DeviceQuery> parts = new ArrayList<>();
+    glob.map(Selectors::nameGlob).ifPresent(parts::add);
+    if (!tags.isEmpty()) {
+      parts.add(Selectors.tags(tags, TagMatch.any));
+    }
     return new DeviceListRequest(
-        "", SortField.name, direction, new Paging(page, 100), glob, tags, TagMatch.any);
+        "", SortField.name, direction, new Paging(page, 100), DeviceQuery.and(parts));
   }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.devices.api.CommandDeliveries;
 import io.devices.api.CommandDeliveryStatus;
 import io.devices.api.CommandStatus;
-import io.devices.api.DeviceTag;
+import io.devices.api.DeviceTagFilter;
 import io.devices.api.MultiDeviceCommand;
 import io.devices.testsupport.mqtt.EmbeddedBroker;
 import io.devices.testsupport.mqtt.MqttSubscriber;
@@ -124,7 +124,8 @@ class CommandFaultsIT {
         .owner()
         .devices(app)
         .sendCommand(
-            new MultiDeviceCommand(name, payload, null, null, List.of(new DeviceTag(tagKey, null))))
+            new MultiDeviceCommand(
+                name, payload, null, null, List.of(new DeviceTagFilter(tagKey, null))))
         .commandId();
   }
 

@@ -8,7 +8,7 @@ import io.devices.api.CommandAccepted;
 import io.devices.api.CommandDeliveries;
 import io.devices.api.CommandDeliveryStatus;
 import io.devices.api.CommandStatus;
-import io.devices.api.DeviceTag;
+import io.devices.api.DeviceTagFilter;
 import io.devices.api.MultiDeviceCommand;
 import io.devices.api.client.DevicesClient;
 import io.devices.testsupport.mqtt.MqttSubscriber;
@@ -85,7 +85,7 @@ class CommandIT {
   }
 
   /** A command to the devices with these tags (a null key or value matches any). */
-  private static MultiDeviceCommand toTagged(String name, DeviceTag... tags) {
+  private static MultiDeviceCommand toTagged(String name, DeviceTagFilter... tags) {
     return new MultiDeviceCommand(name, null, null, null, List.of(tags));
   }
 
@@ -124,7 +124,7 @@ class CommandIT {
                 Map.of("delay", 5),
                 null,
                 List.of(a, d, elsewhere),
-                List.of(new DeviceTag("floor", "8"), new DeviceTag(null, "north"))));
+                List.of(new DeviceTagFilter("floor", "8"), new DeviceTagFilter(null, "north"))));
 
     CommandStatus status = awaitSettled(app, commandId);
     assertEquals(4, status.targeted(), status.toString());
@@ -193,7 +193,7 @@ class CommandIT {
     String app = app();
     String good = device(app, "good", "group", "g");
     String odd = device(app, "odd", "group", "g", "commandTransport", "carrier-pigeon");
-    String commandId = send(app, toTagged("x", new DeviceTag("group", null)));
+    String commandId = send(app, toTagged("x", new DeviceTagFilter("group", null)));
     CommandStatus status = awaitSettled(app, commandId);
     assertEquals(1, status.delivered());
     assertEquals(1, status.failed());
@@ -213,7 +213,7 @@ class CommandIT {
     String good = device(app, "good", "metered", "m");
     device(app, "odd", "metered", "m", "commandTransport", "carrier-pigeon");
     Metrics before = Metrics.scrape(owner);
-    String commandId = send(app, toTagged("x", new DeviceTag("metered", null)));
+    String commandId = send(app, toTagged("x", new DeviceTagFilter("metered", null)));
     awaitSettled(app, commandId);
     subscriber.awaitEach(List.of(good), 1, WAIT);
 
@@ -241,7 +241,7 @@ class CommandIT {
     for (int i = 0; i < 7; i++) {
       ids.add(device(app, "page " + i, "batch", "p"));
     }
-    String commandId = send(app, toTagged("x", new DeviceTag("batch", null)));
+    String commandId = send(app, toTagged("x", new DeviceTagFilter("batch", null)));
     awaitSettled(app, commandId);
     String path = "/applications/" + app + "/devices/commands/" + commandId + "/deliveries";
     List<String> seen = new ArrayList<>();

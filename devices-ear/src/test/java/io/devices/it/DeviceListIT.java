@@ -76,6 +76,10 @@ class DeviceListIT {
       return Instant.parse(device.getString("creationDate"));
     }
 
+    Instant lastUpdated() {
+      return Instant.parse(device.getString("lastUpdated"));
+    }
+
     List<Map.Entry<String, String>> tags() {
       return body.containsKey("tags")
           ? body.getJsonArray("tags").getValuesAs(JsonObject.class).stream()
@@ -242,7 +246,9 @@ class DeviceListIT {
     "id, asc",
     "id, desc",
     "creationDate, asc",
-    "creationDate, desc"
+    "creationDate, desc",
+    "lastUpdated, asc",
+    "lastUpdated, desc"
   })
   void everySortFieldAndDirectionOrdersTheWholeFleetWithIdAsTieBreak(
       String sortField, String direction) {
@@ -254,10 +260,42 @@ class DeviceListIT {
   }
 
   @ParameterizedTest(name = "sortField={0}")
-  @ValueSource(strings = {"bogus", "Name", "ID", "creation_date", "lastUpdated"})
+  @ValueSource(strings = {"bogus", "Name", "ID", "creation_date", "lastupdated", "updatedAt"})
   void anUnknownSortFieldIsRejected(String sortField) {
     assertValidation(
-        query("sortField", sortField), "sortField must be one of name, id, creationDate");
+        query("sortField", sortField),
+        "sortField must be one of name, id, creationDate, lastUpdated");
+  }
+
+  /**
+   * No device is changed after its creation yet, so lastUpdated is its creation time, and devices
+   * created in the same millisecond tie: the order by lastUpdated must then be the order by id, in
+   * either direction, on every page.
+   */
+  @ParameterizedTest(name = "sortDirection={0}")
+  @ValueSource(strings = {"asc", "desc"})
+  void lastUpdatedIsTheCreationTimeAndItsTiesAreOrderedById(String direction) {
+    fleet.forEach(d -> assertEquals(d.creationDate(), d.lastUpdated(), d.id()));
+    List<String> expected = ids(sorted(order("lastUpdated", direction)));
+    List<String> listed = new ArrayList<>();
+    for (int page = 0; page * 5 < fleet.size(); page++) {
+      listed.addAll(
+          ids(
+              owner
+                  .get(
+                      devices
+                          + query(
+                              "sortField",
+                              "lastUpdated",
+                              "sortDirection",
+                              direction,
+                              "perPage",
+                              "5",
+                              "page",
+                              String.valueOf(page)))
+                  .expect(200)));
+    }
+    assertEquals(expected, listed);
   }
 
   @ParameterizedTest(name = "sortDirection={0}")
@@ -792,6 +830,8 @@ class DeviceListIT {
           case "id" -> Comparator.comparing(Created::id);
           case "creationDate" ->
               Comparator.comparing(Created::creationDate).thenComparing(Created::id);
+          case "lastUpdated" ->
+              Comparator.comparing(Created::lastUpdated).thenComparing(Created::id);
           default -> throw new IllegalArgumentException(sortField);
         };
     return direction.equals("asc") ? ascending : ascending.reversed();

@@ -12,6 +12,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
+import java.util.List;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -41,7 +42,8 @@ class DevicePostIT {
   private static final String EMOJI = "😀";
   private static final String KEY_RULE = " must match ^[0-9a-zA-Z_-]{1,255}$";
   private static final String CLASS_RULE =
-      "deviceClass must be one of standalone, gateway, peripheral, floating, virtual";
+      "deviceClass must be one of standalone, gateway, peripheral, floating, virtual,"
+          + " edgeCompute, system, embedded";
   private static final String DATA_TYPE_RULE = " must be one of string, number, gps, boolean";
   private static final String GATEWAY_RULE =
       "gatewayId must name a device of class gateway in this application";
@@ -358,17 +360,30 @@ class DevicePostIT {
   }
 
   @ParameterizedTest(name = "deviceClass={0}")
-  @ValueSource(strings = {"standalone", "gateway", "floating", "virtual"})
-  void everyDeviceClassButPeripheralIsCreatedWithoutAGateway(String deviceClass) {
+  @ValueSource(
+      strings = {
+        "standalone",
+        "gateway",
+        "floating",
+        "virtual",
+        "edgeCompute",
+        "system",
+        "embedded"
+      })
+  void everyDeviceClassButPeripheralIsCreatedWithoutAGatewayAndListed(String deviceClass) {
+    String name = "class-" + deviceClass;
     JsonObject device =
         created(
             Json.createObjectBuilder()
-                .add("name", deviceClass)
+                .add("name", name)
                 .add("deviceClass", deviceClass)
                 .build()
                 .toString());
     assertEquals(deviceClass, device.getString("deviceClass"));
     assertFalse(device.containsKey("gatewayId"));
+    JsonArray listed =
+        owner.get(devices + "?filter=" + name).expect(200).object().getJsonArray("items");
+    assertEquals(List.of(device), listed);
   }
 
   static Stream<Arguments> limitsThatAreAccepted() {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.devices.api.CommandStatus;
-import io.devices.api.DeviceTag;
+import io.devices.api.DeviceTagFilter;
 import io.devices.api.ExportStatus;
 import io.devices.api.MultiDeviceCommand;
 import io.devices.api.client.DevicesClient;
@@ -119,7 +119,7 @@ class GracefulShutdownIT {
             .devices(app)
             .sendCommand(
                 new MultiDeviceCommand(
-                    "reboot", null, null, null, List.of(new DeviceTag("fleet", null))))
+                    "reboot", null, null, null, List.of(new DeviceTagFilter("fleet", null))))
             .commandId();
     String exportId =
         client

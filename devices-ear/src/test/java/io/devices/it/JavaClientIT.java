@@ -19,10 +19,13 @@ import io.devices.api.Device;
 import io.devices.api.DeviceAttribute;
 import io.devices.api.DevicePost;
 import io.devices.api.DeviceTag;
+import io.devices.api.DeviceTagFilter;
 import io.devices.api.Devices;
 import io.devices.api.ExportAccepted;
 import io.devices.api.ExportStatus;
 import io.devices.api.MultiDeviceCommand;
+import io.devices.api.ObjectFormDevice;
+import io.devices.api.ObjectFormDevices;
 import io.devices.api.client.DeviceListQuery;
 import io.devices.api.client.DevicesApiException;
 import io.devices.api.client.DevicesClient;
@@ -173,6 +176,93 @@ class JavaClientIT {
   }
 
   @Test
+  void aPageInObjectFormReadsTagsAndAttributesAsMaps() {
+    String app = newApplication().id();
+    Device pump =
+        owner
+            .devices(app)
+            .create(
+                new DevicePost(
+                    "pump",
+                    null,
+                    List.of(
+                        new DeviceTag("floor", "8"),
+                        new DeviceTag("kind", "pump"),
+                        new DeviceTag("floor", "9")),
+                    List.of(new DeviceAttribute("temp", "number")),
+                    null,
+                    null));
+
+    ObjectFormDevices both =
+        owner.devices(app).listInObjectForm(DeviceListQuery.all().withObjectForm(true, true));
+    ObjectFormDevice shaped = both.items().get(0);
+    assertEquals(pump.id(), shaped.id());
+    assertEquals(Map.of("floor", List.of("8", "9"), "kind", "pump"), shaped.tags());
+    assertEquals(Map.of("temp", Map.of("dataType", "number")), shaped.attributes());
+    assertEquals(1, both.totalCount());
+
+    ObjectFormDevice tagsOnly =
+        owner
+            .devices(app)
+            .listInObjectForm(DeviceListQuery.all().withObjectForm(true, false))
+            .items()
+            .get(0);
+    assertEquals(
+        List.of(Map.of("name", "temp", "dataType", "number")),
+        tagsOnly.attributes(),
+        "the attributes keep their list form");
+
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> owner.devices(app).list(DeviceListQuery.all().withObjectForm(false, true)));
+  }
+
+  @Test
+  void withoutConnectionInfoTheTypedDeviceHasNone() {
+    String app = newApplication().id();
+    Device device = newDevice(app, "quiet");
+    assertNotNull(device.connectionInfo());
+    Device listed =
+        owner.devices(app).list(DeviceListQuery.all().withoutConnectionInfo()).items().get(0);
+    assertNull(listed.connectionInfo());
+    assertEquals(device.tags(), listed.tags(), "the typed tags as before");
+  }
+
+  @Test
+  void exportOptionsTravelAsTheBody() {
+    String app = newApplication().id();
+    newDevice(app, "exported");
+    String callback = callbacks.url("java-client-body");
+    ExportAccepted accepted =
+        owner.devices(app).export(ExportOptions.byCallback(callback).withFormat("ndjson"));
+    ExportStatus status = owner.exports(app).status(accepted.exportId());
+    assertEquals("ndjson", status.format());
+    assertEquals(callback, status.deliveries().get(0).target());
+
+    newDevice(app, "left out");
+    ExportAccepted selected =
+        owner
+            .devices(app)
+            .export(ExportOptions.byCallback(callback).withQuery(Map.of("name", "exported")));
+    ExportStatus done =
+        Awaits.until(
+            "export " + selected.exportId() + " to succeed",
+            WAIT,
+            () -> {
+              ExportStatus now = owner.exports(app).status(selected.exportId());
+              return now.state().equals("succeeded") ? Optional.of(now) : Optional.empty();
+            });
+    assertEquals(1L, done.deviceCount(), "only the device the query selects");
+
+    DevicesApiException unknownFormat =
+        assertThrows(
+            DevicesApiException.class,
+            () -> owner.devices(app).export(ExportOptions.byCallback(callback).withFormat("xlsx")));
+    assertEquals(400, unknownFormat.status());
+    assertTrue(unknownFormat.serverMessage().contains("csv"), unknownFormat.serverMessage());
+  }
+
+  @Test
   void anExportIsFollowedToItsFileAndDownloaded() {
     String app = newApplication().id();
     Device device = newDevice(app, "exported", new DeviceTag("floor", "8"));
@@ -214,7 +304,7 @@ class JavaClientIT {
                     Map.of("speed", 3),
                     "2026-06-13T04:00:00.000Z",
                     null,
-                    List.of(new DeviceTag("kind", "pump"))));
+                    List.of(new DeviceTagFilter("kind", "pump"))));
     assertTrue(accepted.success());
 
     CommandStatus status = owner.commands(app).status(accepted.commandId());

@@ -8,6 +8,7 @@ import io.devices.api.DevicePost;
 import io.devices.api.Devices;
 import io.devices.api.ExportAccepted;
 import io.devices.api.MultiDeviceCommand;
+import io.devices.api.ObjectFormDevices;
 import io.devices.api.TagKeys;
 import io.devices.api.TagValues;
 import java.util.List;
@@ -30,8 +31,27 @@ public final class ApplicationDevicesClient {
     return list(DeviceListQuery.all());
   }
 
+  /**
+   * One page in the default form, typed; {@code excludeConnectionInfo} leaves {@link
+   * Device#connectionInfo()} null. A query for the object form is read with {@link
+   * #listInObjectForm}.
+   */
   public Devices list(DeviceListQuery query) {
+    if (query.inObjectForm()) {
+      throw new IllegalArgumentException(
+          "tagsAsObject and attributesAsObject pages are read with listInObjectForm");
+    }
     return endpoint.get(path, query.parameters(), Devices.class);
+  }
+
+  /**
+   * One page with tags and/or attributes in the object form the query asks for ({@link
+   * DeviceListQuery#withObjectForm}): a {@code tags} object reads as a {@code Map<String, Object>}
+   * whose values are a {@code String} or, for a repeated key, a {@code List<String>}; an {@code
+   * attributes} object as a {@code Map<String, Map<String, Object>>}.
+   */
+  public ObjectFormDevices listInObjectForm(DeviceListQuery query) {
+    return endpoint.get(path, query.parameters(), ObjectFormDevices.class);
   }
 
   public Device get(String deviceId) {
@@ -47,7 +67,7 @@ public final class ApplicationDevicesClient {
    * ExportsClient#status(String)}.
    */
   public ExportAccepted export(ExportOptions options) {
-    return endpoint.post(path + "/export", options.parameters(), null, ExportAccepted.class);
+    return endpoint.post(path + "/export", options.body(), ExportAccepted.class);
   }
 
   /**

@@ -11,11 +11,16 @@ import java.util.Map;
  * #all()} with the {@code with...} methods, e.g. {@code
  * DeviceListQuery.all().withNameGlob("pump*").withTag(TagFilter.of("floor", "8"))}.
  *
- * @param sortField {@code name}, {@code id} or {@code creationDate}
+ * @param sortField {@code name}, {@code id}, {@code creationDate} or {@code lastUpdated}
  * @param sortDirection {@code asc} or {@code desc}
  * @param nameGlob case-insensitive glob on the whole name: {@code *} any run, {@code ?} one
  *     character
  * @param tagMatch {@code any} (a device matches one entry) or {@code all} (every entry)
+ * @param tagsAsObject each device's tags as an object {@code {key: value}} (a repeated key: the
+ *     array of its values); read with {@link ApplicationDevicesClient#listInObjectForm}
+ * @param attributesAsObject each device's attributes as an object {@code {name: {dataType}}}; read
+ *     with {@link ApplicationDevicesClient#listInObjectForm}
+ * @param excludeConnectionInfo devices without {@code connectionInfo}
  */
 public record DeviceListQuery(
     String sortField,
@@ -24,10 +29,35 @@ public record DeviceListQuery(
     Integer perPage,
     String nameGlob,
     List<TagFilter> tagFilters,
-    String tagMatch) {
+    String tagMatch,
+    boolean tagsAsObject,
+    boolean attributesAsObject,
+    boolean excludeConnectionInfo) {
 
   public DeviceListQuery {
     tagFilters = tagFilters == null ? List.of() : List.copyOf(tagFilters);
+  }
+
+  /** The query in the default form: tags and attributes as lists, with connectionInfo. */
+  public DeviceListQuery(
+      String sortField,
+      String sortDirection,
+      Integer page,
+      Integer perPage,
+      String nameGlob,
+      List<TagFilter> tagFilters,
+      String tagMatch) {
+    this(
+        sortField,
+        sortDirection,
+        page,
+        perPage,
+        nameGlob,
+        tagFilters,
+        tagMatch,
+        false,
+        false,
+        false);
   }
 
   /** Every device, in the server's default order and paging. */
@@ -36,17 +66,46 @@ public record DeviceListQuery(
   }
 
   public DeviceListQuery withSort(String field, String direction) {
-    return new DeviceListQuery(field, direction, page, perPage, nameGlob, tagFilters, tagMatch);
+    return new DeviceListQuery(
+        field,
+        direction,
+        page,
+        perPage,
+        nameGlob,
+        tagFilters,
+        tagMatch,
+        tagsAsObject,
+        attributesAsObject,
+        excludeConnectionInfo);
   }
 
   /** One page; {@code page} counts from 0. */
   public DeviceListQuery withPage(int page, int perPage) {
     return new DeviceListQuery(
-        sortField, sortDirection, page, perPage, nameGlob, tagFilters, tagMatch);
+        sortField,
+        sortDirection,
+        page,
+        perPage,
+        nameGlob,
+        tagFilters,
+        tagMatch,
+        tagsAsObject,
+        attributesAsObject,
+        excludeConnectionInfo);
   }
 
   public DeviceListQuery withNameGlob(String glob) {
-    return new DeviceListQuery(sortField, sortDirection, page, perPage, glob, tagFilters, tagMatch);
+    return new DeviceListQuery(
+        sortField,
+        sortDirection,
+        page,
+        perPage,
+        glob,
+        tagFilters,
+        tagMatch,
+        tagsAsObject,
+        attributesAsObject,
+        excludeConnectionInfo);
   }
 
   /** Adds one tag filter entry, after those already given. */
@@ -54,13 +113,69 @@ public record DeviceListQuery(
     List<TagFilter> entries = new ArrayList<>(tagFilters);
     entries.add(entry);
     return new DeviceListQuery(
-        sortField, sortDirection, page, perPage, nameGlob, entries, tagMatch);
+        sortField,
+        sortDirection,
+        page,
+        perPage,
+        nameGlob,
+        entries,
+        tagMatch,
+        tagsAsObject,
+        attributesAsObject,
+        excludeConnectionInfo);
   }
 
   /** {@code any} or {@code all}. */
   public DeviceListQuery withTagMatch(String match) {
     return new DeviceListQuery(
-        sortField, sortDirection, page, perPage, nameGlob, tagFilters, match);
+        sortField,
+        sortDirection,
+        page,
+        perPage,
+        nameGlob,
+        tagFilters,
+        match,
+        tagsAsObject,
+        attributesAsObject,
+        excludeConnectionInfo);
+  }
+
+  /**
+   * Tags and/or attributes in object form; the page is then read with {@link
+   * ApplicationDevicesClient#listInObjectForm}.
+   */
+  public DeviceListQuery withObjectForm(boolean tags, boolean attributes) {
+    return new DeviceListQuery(
+        sortField,
+        sortDirection,
+        page,
+        perPage,
+        nameGlob,
+        tagFilters,
+        tagMatch,
+        tags,
+        attributes,
+        excludeConnectionInfo);
+  }
+
+  /** Devices without {@code connectionInfo}. */
+  public DeviceListQuery withoutConnectionInfo() {
+    return new DeviceListQuery(
+        sortField,
+        sortDirection,
+        page,
+        perPage,
+        nameGlob,
+        tagFilters,
+        tagMatch,
+        tagsAsObject,
+        attributesAsObject,
+        true);
+  }
+
+  /** Whether the page comes in object form, which {@link io.devices.api.Devices} cannot hold. */
+  boolean inObjectForm() {
+    return tagsAsObject || attributesAsObject;
   }
 
   /**
@@ -82,7 +197,16 @@ public record DeviceListQuery(
       putIfGiven(query, "tagFilter[" + i + "][value]", tagFilters.get(i).value());
     }
     putIfGiven(query, "tagMatch", tagMatch);
+    putIfTrue(query, "tagsAsObject", tagsAsObject);
+    putIfTrue(query, "attributesAsObject", attributesAsObject);
+    putIfTrue(query, "excludeConnectionInfo", excludeConnectionInfo);
     return query;
+  }
+
+  private static void putIfTrue(Map<String, String> query, String name, boolean flag) {
+    if (flag) {
+      query.put(name, "true");
+    }
   }
 
   private static void putIfGiven(Map<String, String> query, String name, Object value) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
-/** Storage of devices and their tag index. */
+/** Storage of devices and their tag and attribute indexes. */
 @ApplicationScoped
 public class DeviceRepository {
   /** EclipseLink's QueryHints.READ_ONLY, by name: other providers ignore unknown hints. */
@@ -17,11 +17,13 @@ public class DeviceRepository {
   @PersistenceContext(unitName = "devices")
   EntityManager em;
 
-  /** Stores a new device together with its tag index rows. */
+  /** Stores a new device together with its tag and attribute index rows. */
   void add(Device device) {
     em.persist(device);
     IntStream.range(0, device.tags().size())
         .forEach(position -> em.persist(new TagIndexEntry(device, position)));
+    IntStream.range(0, device.attributes().size())
+        .forEach(position -> em.persist(new AttributeIndexEntry(device, position)));
   }
 
   Optional<Device> find(String applicationId, String deviceId) {

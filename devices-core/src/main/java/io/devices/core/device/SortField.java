@@ -1,12 +1,18 @@
 package io.devices.core.device;
 
 import io.devices.core.common.DomainException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /** What a device list can be ordered by; ties are always broken by id. */
 public enum SortField {
   name("name_lc"),
   id("id"),
-  creationDate("created_at");
+  creationDate("created_at"),
+  lastUpdated("updated_at");
+
+  private static final String NAMES =
+      Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
 
   private final String column;
 
@@ -29,6 +35,6 @@ public enum SortField {
         return field;
       }
     }
-    throw DomainException.validation("sortField must be one of name, id, creationDate");
+    throw DomainException.validation("sortField must be one of " + NAMES);
   }
 }

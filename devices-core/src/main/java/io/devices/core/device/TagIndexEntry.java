@@ -2,8 +2,11 @@ package io.devices.core.device;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
@@ -23,6 +26,14 @@ public class TagIndexEntry {
 
   @Id private int position;
 
+  /**
+   * The foreign key as a relationship, never read: it is what makes EclipseLink insert the device
+   * before its index rows (without it, the commit order between unrelated entities is arbitrary).
+   */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "device_id", insertable = false, updatable = false)
+  private Device device;
+
   @Column(name = "application_id")
   private String applicationId;
 
@@ -32,15 +43,21 @@ public class TagIndexEntry {
   @Column(name = "tag_value")
   private String value;
 
+  /** For case-insensitive value prefixes; lower-cased like the device's name. */
+  @Column(name = "tag_value_lc")
+  private String valueLc;
+
   protected TagIndexEntry() {}
 
   TagIndexEntry(Device device, int position) {
     this.deviceId = device.id();
+    this.device = device;
     this.position = position;
     this.applicationId = device.applicationId();
     Tag tag = device.tags().get(position);
     this.key = tag.key();
     this.value = tag.value();
+    this.valueLc = Device.lowerCase(tag.value());
   }
 
   /** The composite primary key (device, position). */

@@ -7,8 +7,9 @@ import io.devices.core.device.SqlStatement;
 import io.devices.core.device.query.DeviceQuery;
 import io.devices.core.device.query.Selectors;
 import io.devices.core.device.query.TagCondition;
+import io.devices.core.testdb.TestDatabase;
+import io.devices.core.testdb.TestDatabases;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,10 +18,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,20 +31,16 @@ class CommandOutboxTest {
   private static final String OTHER = "a00000000000000000000002";
   private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
 
+  private TestDatabase database;
   private Connection db;
   private CommandOutbox outbox;
-  private int databases;
 
   @BeforeEach
   void schema() throws SQLException {
-    String url = "jdbc:h2:mem:outbox" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
-    Flyway.configure().dataSource(url, "sa", "").load().migrate();
-    db = DriverManager.getConnection(url, "sa", "");
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL(url);
-    dataSource.setUser("sa");
+    database = TestDatabases.h2().migrate();
+    db = database.connect();
     outbox = new CommandOutbox();
-    outbox.dataSource = dataSource;
+    outbox.dataSource = database.dataSource();
     for (String app : List.of(APP, OTHER)) {
       execute(
           "INSERT INTO application (id, name, description, created_at, updated_at)"
@@ -56,6 +53,12 @@ class CommandOutboxTest {
     device(APP, 3, Map.of("floor", "8", "zone", "north"));
     device(APP, 4, Map.of());
     device(OTHER, 5, Map.of("floor", "8"));
+  }
+
+  @AfterEach
+  void drop() throws SQLException {
+    db.close();
+    database.close();
   }
 
   private static String id(int n) {
@@ -73,7 +76,8 @@ class CommandOutboxTest {
     int position = 0;
     for (Map.Entry<String, String> tag : tags.entrySet()) {
       execute(
-          "INSERT INTO device_tag (device_id, position, application_id, tag_key, tag_value) VALUES ('"
+          "INSERT INTO device_tag (device_id, position, application_id, tag_key, tag_value,"
+              + " tag_value_lc) VALUES ('"
               + id(n)
               + "', "
               + position++
@@ -83,6 +87,8 @@ class CommandOutboxTest {
               + tag.getKey()
               + "', '"
               + tag.getValue()
+              + "', '"
+              + tag.getValue().toLowerCase(Locale.ROOT)
               + "')");
     }
   }

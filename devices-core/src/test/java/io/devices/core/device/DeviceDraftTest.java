@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every rule of Device Post that needs no database. */
 class DeviceDraftTest {
@@ -106,7 +107,8 @@ class DeviceDraftTest {
             "gatewayId must be a 24 character hex id",
             (Runnable) () -> draft("d", null, null, DeviceClass.peripheral, "nope")),
         Arguments.of(
-            "deviceClass must be one of standalone, gateway, peripheral, floating, virtual",
+            "deviceClass must be one of standalone, gateway, peripheral, floating, virtual,"
+                + " edgeCompute, system, embedded",
             (Runnable) () -> DeviceClass.parse("deviceClass", "robot")),
         Arguments.of(
             "dataType must be one of string, number, gps, boolean",
@@ -157,6 +159,18 @@ class DeviceDraftTest {
   void tagsKeepTheirOrderAndMayRepeatAKey() {
     List<Tag> tags = List.of(new Tag("k", "2"), new Tag("k", "1"), new Tag("a", "0"));
     assertEquals(tags, draft("d", tags, null, null, null).tags());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"edgeCompute", "system", "embedded"})
+  void theCurrentPlatformsClassesAreParsedAndNeedNoGateway(String name) {
+    DeviceClass deviceClass = DeviceClass.parse("deviceClass", name);
+    assertEquals(name, deviceClass.name());
+    assertEquals(deviceClass, draft("d", null, null, deviceClass, null).deviceClass());
+    DomainException withGateway =
+        assertThrows(DomainException.class, () -> draft("d", null, null, deviceClass, GATEWAY));
+    assertEquals(
+        "gatewayId is only allowed when deviceClass is peripheral", withGateway.getMessage());
   }
 
   @Test

@@ -2,22 +2,39 @@ package io.devices.core.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.devices.core.testdb.TestDatabase;
+import io.devices.core.testdb.TestDatabases;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /** The grouped count behind the export jobs gauge, on the real schema (H2, migrated by Flyway). */
 class ExportJobCountsTest {
   @Test
   void everyStateIsCountedAndAStateWithoutJobsIsZero() throws SQLException {
-    String url = "jdbc:h2:mem:jobcounts" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
-    Flyway.configure().dataSource(url, "sa", "").load().migrate();
-    try (Connection db = DriverManager.getConnection(url, "sa", "");
+    try (TestDatabase database = TestDatabases.h2().migrate()) {
+      store(database);
+      ExportJobCounts counts = new ExportJobCounts();
+      counts.dataSource = database.dataSource();
+
+      assertEquals(
+          Map.of(
+              JobState.queued,
+              3L,
+              JobState.running,
+              1L,
+              JobState.succeeded,
+              0L,
+              JobState.failed,
+              1L),
+          counts.byState());
+    }
+  }
+
+  private static void store(TestDatabase database) throws SQLException {
+    try (Connection db = database.connect();
         Statement sql = db.createStatement()) {
       sql.execute(
           "INSERT INTO application (id, name, description, created_at, updated_at)"
@@ -33,15 +50,5 @@ class ExportJobCountsTest {
                 + "', 0, 0)");
       }
     }
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL(url);
-    dataSource.setUser("sa");
-    ExportJobCounts counts = new ExportJobCounts();
-    counts.dataSource = dataSource;
-
-    assertEquals(
-        Map.of(
-            JobState.queued, 3L, JobState.running, 1L, JobState.succeeded, 0L, JobState.failed, 1L),
-        counts.byState());
   }
 }

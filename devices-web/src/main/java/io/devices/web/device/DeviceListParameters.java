@@ -44,7 +44,7 @@ public class DeviceListParameters {
   @Parameter(
       schema =
           @Schema(
-              enumeration = {"name", "id", "creationDate"},
+              enumeration = {"name", "id", "creationDate", "lastUpdated"},
               defaultValue = "name"))
   String sortField;
 

@@ -6,12 +6,14 @@ import io.devices.api.DeviceNames;
 import io.devices.api.DevicePost;
 import io.devices.api.DeviceSummary;
 import io.devices.api.ExportAccepted;
+import io.devices.api.ExportPost;
 import io.devices.api.MultiDeviceCommand;
 import io.devices.api.TagKeys;
 import io.devices.api.TagValues;
 import io.devices.core.auth.Action;
 import io.devices.core.command.Commands;
 import io.devices.core.common.ObjectIds;
+import io.devices.core.common.Page;
 import io.devices.core.device.AttributeType;
 import io.devices.core.device.Device;
 import io.devices.core.device.DeviceListRequest;
@@ -26,6 +28,7 @@ import io.devices.web.access.Allows;
 import io.devices.web.access.CurrentCaller;
 import io.devices.web.command.CommandDrafts;
 import io.devices.web.export.ExportParameters;
+import io.devices.web.json.OptionalBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -82,12 +85,24 @@ public class DevicesResource {
   @Operation(operationId = "devicesGet", summary = "Returns the devices for an application")
   @APIResponse(
       responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = io.devices.api.Devices.class)))
-  public io.devices.api.Devices list(@BeanParam DeviceListParameters parameters) {
+      description = "Devices; ObjectFormDevices when tagsAsObject or attributesAsObject is true",
+      content =
+          @Content(
+              schema =
+                  @Schema(
+                      oneOf = {
+                        io.devices.api.Devices.class,
+                        io.devices.api.ObjectFormDevices.class
+                      })))
+  public Response list(@BeanParam DeviceListParameters parameters, @BeanParam DeviceListForm form) {
+    DeviceView view = form.read();
     DeviceListRequest request = parameters.read(application(), uri.getQueryParameters());
-    return DeviceViews.page(
-        request, parameters.givenFilter(), parameters.givenQuery(), listing.list(request));
+    Page<Device> page = listing.list(request);
+    // A Response, so that the page is written as its own record type: Devices or ObjectFormDevices.
+    return Response.ok(
+            DeviceViews.page(
+                request, parameters.givenFilter(), parameters.givenQuery(), page, view))
+        .build();
   }
 
   @GET
@@ -128,12 +143,20 @@ public class DevicesResource {
       operationId = "devicesExport",
       summary =
           "Creates an export of all device metadata, delivered by email and/or callback when ready")
+  @RequestBody(
+      required = false,
+      description = "Optional; its fields win over the query parameters of the same name",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ExportPost.class)))
   @APIResponse(
       responseCode = "200",
       description = "The export is recorded and runs in the background",
       content = @Content(schema = @Schema(implementation = ExportAccepted.class)))
-  public ExportAccepted export(@BeanParam ExportParameters parameters) {
-    ExportRequest request = parameters.read(application(), uri.getBaseUri().toString());
+  public ExportAccepted export(
+      @BeanParam ExportParameters parameters, @OptionalBody ExportPost body) {
+    ExportRequest request = parameters.read(application(), body, uri.getBaseUri().toString());
     String exportId = exports.submit(request, caller.get()).id();
     return new ExportAccepted(true, exportId);
   }

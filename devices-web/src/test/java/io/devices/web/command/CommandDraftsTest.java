@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.devices.api.MultiDeviceCommand;
 import io.devices.core.command.CommandDraft;
 import io.devices.core.common.DomainException;
-import io.devices.core.device.TagFilter;
+import io.devices.core.device.query.DeviceQuery;
+import io.devices.core.device.query.QueryReader;
+import io.devices.core.device.query.Selectors;
 import io.devices.web.json.JsonBodies;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -90,10 +92,37 @@ class CommandDraftsTest {
                 + "\",\""
                 + ID
                 + "\"],\"deviceTags\":[{\"key\":\"floor\"},{\"value\":\"8\"},{\"key\":\"a\",\"value\":\"b\"}]}");
-    assertEquals(List.of(ID), draft.deviceIds());
     assertEquals(
-        List.of(new TagFilter("floor", null), new TagFilter(null, "8"), new TagFilter("a", "b")),
-        draft.deviceTags());
+        DeviceQuery.or(
+            List.of(
+                Selectors.ids(List.of(ID)),
+                Selectors.tag("t", "floor", null),
+                Selectors.tag("t", null, "8"),
+                Selectors.tag("t", "a", "b"))),
+        draft.targets());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {"8|8", "8.50|8.5", "8e1|80", "-0.0|0", "true|true", "false|false", "\"8\"|8"})
+  void tagValuesGivenAsNumbersOrBooleansAreComparedAsTheirText(String json, String text) {
+    CommandDraft draft =
+        read("{\"name\":\"x\",\"deviceTags\":[{\"key\":\"floor\",\"value\":" + json + "}]}");
+    assertEquals(Selectors.tag("t", "floor", text), draft.targets());
+  }
+
+  @Test
+  void theTargetsAreTheUnionOfIdsTagsAndQuery() {
+    CommandDraft draft =
+        read("{\"name\":\"x\",\"deviceIds\":[\"" + ID + "\"],\"deviceQuery\":{\"name\":\"pump\"}}");
+    assertEquals(
+        DeviceQuery.or(
+            List.of(
+                Selectors.ids(List.of(ID)),
+                QueryReader.read(
+                    jakarta.json.Json.createObjectBuilder().add("name", "pump").build(), "q"))),
+        draft.targets());
   }
 
   @ParameterizedTest
@@ -103,8 +132,12 @@ class CommandDraftsTest {
         "{\"deviceIds\":[\"" + ID + "\"]}|name is required",
         "{\"name\":\"\",\"deviceIds\":[\"" + ID + "\"]}|name must be between 1 and 255",
         "{\"name\":7,\"deviceIds\":[\"" + ID + "\"]}|name must be a string",
-        "{\"name\":\"x\"}|deviceIds or deviceTags must select",
-        "{\"name\":\"x\",\"deviceIds\":[],\"deviceTags\":[]}|deviceIds or deviceTags must select",
+        "{\"name\":\"x\"}|deviceIds, deviceTags or deviceQuery must select",
+        "{\"name\":\"x\",\"deviceIds\":[],\"deviceTags\":[]}|deviceIds, deviceTags or deviceQuery must select",
+        "{\"name\":\"x\",\"deviceTags\":[{\"key\":\"a\",\"value\":{}}]}|deviceTags[0].value must be a string, number, boolean or null",
+        "{\"name\":\"x\",\"deviceTags\":[{\"key\":\"a\",\"value\":1e300}]}|deviceTags[0].value is a number too long",
+        "{\"name\":\"x\",\"deviceQuery\":{\"name\":{\"$startsWith\":\"\"}}}|deviceQuery.name.$startsWith must be a non-empty string",
+        "{\"name\":\"x\",\"deviceQuery\":[]}|deviceQuery must be an object",
         "{\"name\":\"x\",\"deviceIds\":[\"nope\"]}|deviceIds[0] must be a 24 character hex id",
         "{\"name\":\"x\",\"deviceIds\":\"" + ID + "\"}|deviceIds must be an array",
         "{\"name\":\"x\",\"deviceTags\":[{}]}|deviceTags[0] must have a key, a value or both",

@@ -121,7 +121,7 @@ class FleetMetadataSqlTest {
     }
     databases = TestDatabases.available();
     for (TestDatabase database : databases) {
-      try (Connection db = database.connection()) {
+      try (Connection db = database.connect()) {
         FleetRows.insertApplication(db, APP);
         FleetRows.insertApplication(db, OTHER_APP);
         for (Device device : FLEET) {
@@ -222,7 +222,7 @@ class FleetMetadataSqlTest {
                 .toList();
         SqlStatement select = DeviceNamesSql.select(APP, query, prefix);
         for (TestDatabase database : databases) {
-          try (Connection db = database.connection()) {
+          try (Connection db = database.connect()) {
             assertEquals(
                 expected,
                 rows(db, select, r -> r.getString(1) + " " + r.getString(2) + " " + r.getString(3)),
@@ -257,7 +257,7 @@ class FleetMetadataSqlTest {
   private static void check(SqlStatement select, List<String> expected, String json, String more)
       throws SQLException {
     for (TestDatabase database : databases) {
-      try (Connection db = database.connection()) {
+      try (Connection db = database.connect()) {
         assertEquals(
             expected,
             rows(db, select, r -> r.getString(1)),

@@ -95,7 +95,7 @@ class DeviceQueryPropertyTest {
     }
     databases = TestDatabases.available();
     for (TestDatabase database : databases) {
-      try (Connection db = database.connection()) {
+      try (Connection db = database.connect()) {
         FleetRows.insertApplication(db, APP);
         FleetRows.insertApplication(db, OTHER_APP);
         for (Device device : FLEET) {
@@ -127,7 +127,7 @@ class DeviceQueryPropertyTest {
     int perPage = 1 + random.nextInt(60);
     for (TestDatabase database : databases) {
       String where = database.name() + ", seed " + seed + ", query " + json + "\n";
-      try (Connection db = database.connection()) {
+      try (Connection db = database.connect()) {
         DeviceListRequest first =
             new DeviceListRequest(APP, sortField, direction, new Paging(0, perPage), query);
         assertEquals((long) matching.size(), single(db, new DeviceSql(first).count()), where);
