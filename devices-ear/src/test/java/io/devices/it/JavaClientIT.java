@@ -12,12 +12,15 @@ import io.devices.api.ApiTokenPost;
 import io.devices.api.Application;
 import io.devices.api.ApplicationPost;
 import io.devices.api.Applications;
+import io.devices.api.AttributeNames;
 import io.devices.api.CommandAccepted;
 import io.devices.api.CommandDeliveries;
 import io.devices.api.CommandStatus;
 import io.devices.api.Device;
 import io.devices.api.DeviceAttribute;
+import io.devices.api.DeviceNames;
 import io.devices.api.DevicePost;
+import io.devices.api.DeviceSummary;
 import io.devices.api.DeviceTag;
 import io.devices.api.DeviceTagFilter;
 import io.devices.api.Devices;
@@ -26,11 +29,14 @@ import io.devices.api.ExportStatus;
 import io.devices.api.MultiDeviceCommand;
 import io.devices.api.ObjectFormDevice;
 import io.devices.api.ObjectFormDevices;
+import io.devices.api.TagKeys;
+import io.devices.api.TagValues;
 import io.devices.api.client.DeviceListQuery;
 import io.devices.api.client.DevicesApiException;
 import io.devices.api.client.DevicesClient;
 import io.devices.api.client.ExportFile;
 import io.devices.api.client.ExportOptions;
+import io.devices.api.client.MetadataQuery;
 import io.devices.api.client.TagFilter;
 import java.time.Duration;
 import java.util.List;
@@ -126,6 +132,63 @@ class JavaClientIT {
 
     assertTrue(owner.tokens(app).delete(issued.id()).success());
     assertEquals(0, owner.tokens(app).list().totalCount());
+  }
+
+  @Test
+  void theFleetMetadataListsTagKeysTagValuesAttributeNamesAndDeviceNames() {
+    String app = newApplication().id();
+    Device lamp =
+        owner
+            .devices(app)
+            .create(
+                new DevicePost(
+                    "Lamp",
+                    null,
+                    List.of(new DeviceTag("floor", "8"), new DeviceTag("kind", "lamp")),
+                    List.of(new DeviceAttribute("on", "boolean")),
+                    null,
+                    null));
+    Device pump =
+        owner
+            .devices(app)
+            .create(
+                new DevicePost(
+                    "pump",
+                    null,
+                    List.of(new DeviceTag("floor", "9")),
+                    List.of(new DeviceAttribute("rate", "number")),
+                    "gateway",
+                    null));
+    var devices = owner.devices(app);
+    assertEquals(new TagKeys(List.of("floor", "kind")), devices.tagKeys(MetadataQuery.all()));
+    assertEquals(
+        new TagKeys(List.of("floor")),
+        devices.tagKeys(MetadataQuery.all().withQuery("{\"deviceClass\":\"gateway\"}")));
+    assertEquals(
+        new TagValues("floor", List.of("8", "9")), devices.tagValues(MetadataQuery.all(), "floor"));
+    assertEquals(
+        new TagValues(null, List.of("lamp")),
+        devices.tagValues(MetadataQuery.all().withStartsWith("L"), null));
+    assertEquals(
+        new AttributeNames(List.of("on", "rate")), devices.attributeNames(MetadataQuery.all()));
+    assertEquals(
+        new AttributeNames(List.of("rate")),
+        devices.attributeNames(MetadataQuery.all(), "number", "string"));
+    assertEquals(
+        new DeviceNames(
+            List.of(
+                new DeviceSummary(lamp.id(), "Lamp", "standalone"),
+                new DeviceSummary(pump.id(), "pump", "gateway"))),
+        devices.deviceNames(MetadataQuery.all()));
+    assertEquals(
+        List.of(pump.id()),
+        devices.deviceNames(MetadataQuery.all().withStartsWith("P")).deviceSummary().stream()
+            .map(DeviceSummary::id)
+            .toList());
+    DevicesApiException bad =
+        assertThrows(
+            DevicesApiException.class, () -> devices.attributeNames(MetadataQuery.all(), "text"));
+    assertEquals(400, bad.status());
   }
 
   @Test
