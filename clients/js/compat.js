@@ -447,7 +447,7 @@ async function main() {
     });
 
     await check('devices.tagKeys -> every key, sorted, once', async () => {
-      const res = await lister.devices.tagKeys({ applicationId: app.id });
+      const res = await owner.devices.tagKeys({ applicationId: app.id });
       assertEqual(res.tagKeys, ['floor', 'serial', 'zone'], 'tagKeys');
       return res.tagKeys.join(' ');
     });
@@ -552,6 +552,10 @@ async function main() {
     if (scoped) {
       await check('scoped token: applications.post (outside its scope) -> 403 Forbidden', async () => {
         const err = await expectError(scoped.applications.post({ application: { name: 'nope' } }));
+        return assertClientError(err, 403, 'Forbidden');
+      });
+      await check('scoped token: devices.tagKeys (devices.get does not allow it) -> 403 Forbidden', async () => {
+        const err = await expectError(scoped.devices.tagKeys({ applicationId: app.id }));
         return assertClientError(err, 403, 'Forbidden');
       });
       await check('scoped token: devices.export (outside its scope) -> 403 Forbidden', async () => {

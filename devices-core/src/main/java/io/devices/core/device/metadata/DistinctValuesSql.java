@@ -15,11 +15,14 @@ import java.util.List;
  *
  * <p>Without a query it is a loose index scan: a recursive query that seeks the next greater value
  * in the index, once per distinct value, instead of reading every row of the application to drop
- * the duplicates (on H2 with 100,000 devices and 300,000 tags: 0.1 ms instead of 50 to 170 ms for
- * the tag keys). The seek is {@code >= v || CHR(1)}, the least greater string (no stored text holds
- * NUL), rather than {@code > v}: H2 starts a {@code >} range at the first row equal to {@code v}
- * and reads all of them. With a query the rows of the matching devices are read and de-duplicated,
- * since a seek per value cannot skip the other devices' rows.
+ * the duplicates (measured on H2 with 100,000 devices, 300,000 tags and 200,000 attributes: tag
+ * keys 0.12 ms instead of 29 ms, the values of one key 0.4 ms instead of 12 ms, attribute names
+ * 0.02 ms instead of 19 ms). A prefix on a tag value is checked on {@code tag_value_lc}, which only
+ * the rows hold, so that list reads every row (29 ms either way). The seek is {@code >= v ||
+ * CHR(1)}, the least greater string (no stored text holds NUL), rather than {@code > v}: H2 starts
+ * a {@code >} range at the first row equal to {@code v} and reads all of them. With a query the
+ * rows of the matching devices are read and de-duplicated, since a seek per value cannot skip the
+ * other devices' rows.
  */
 final class DistinctValuesSql {
   private final String table;
@@ -95,7 +98,7 @@ final class DistinctValuesSql {
   }
 
   /** Reads every row under the conditions (of the selected devices) and drops duplicates. */
-  SqlStatement distinct() {
+  private SqlStatement distinct() {
     StringBuilder sql = new StringBuilder("SELECT DISTINCT t.").append(column);
     sql.append(" AS v FROM ").append(table).append(" t WHERE ").append(where);
     List<Object> all = new ArrayList<>(parameters);
@@ -115,7 +118,7 @@ final class DistinctValuesSql {
    * Seeks each next distinct value in the index. {@code n} counts the values before {@code v} that
    * start with the prefix (all of them without one), so the recursion stops once the list is full.
    */
-  SqlStatement looseScan() {
+  private SqlStatement looseScan() {
     String next =
         "(SELECT t."
             + column
