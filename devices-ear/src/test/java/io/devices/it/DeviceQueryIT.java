@@ -368,7 +368,7 @@ class DeviceQueryIT {
   // Paging, sorting, and what the query replaces
 
   @ParameterizedTest(name = "sortField={0} sortDirection={1}")
-  @CsvSource({"name, asc", "name, desc", "id, asc", "creationDate, desc"})
+  @CsvSource({"name, asc", "name, desc", "id, asc", "creationDate, desc", "lastUpdated, asc"})
   void aQueriedListPagesAndSortsWithTheTotalOfItsMatches(String sortField, String direction) {
     String query = "{\"tags\":{\"floor\":null}}";
     Comparator<JsonObject> order =
@@ -376,7 +376,7 @@ class DeviceQueryIT {
           case "name" -> byName();
           case "id" -> Comparator.comparing((JsonObject d) -> d.getString("id"));
           default ->
-              Comparator.comparing((JsonObject d) -> date(d, "creationDate"))
+              Comparator.comparing((JsonObject d) -> date(d, sortField))
                   .thenComparing(d -> d.getString("id"));
         };
     List<String> expected =
