@@ -226,6 +226,17 @@ class JavaClientIT {
                     .withTagMatch("all"))
             .items());
 
+    Devices queried =
+        owner
+            .devices(app)
+            .list(
+                DeviceListQuery.all()
+                    .withNameGlob("nothing")
+                    .withQuery("{\"$or\":[{\"tags\":{\"kind\":\"pump\"}},{\"name\":\"valve\"}]}"));
+    assertEquals(List.of(pump1, valve), queried.items(), "the query replaces the glob");
+    assertEquals(2, queried.totalCount());
+    assertNotNull(queried.query(), "the query is echoed");
+
     Devices globbed = owner.devices(app).list(DeviceListQuery.all().withNameGlob("PUMP *"));
     assertEquals(List.of(pump1, pump2), globbed.items());
     assertEquals("PUMP *", globbed.filter());

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param attributesAsObject each device's attributes as an object {@code {name: {dataType}}}; read
  *     with {@link ApplicationDevicesClient#listInObjectForm}
  * @param excludeConnectionInfo devices without {@code connectionInfo}
+ * @param query an advanced device query as JSON text, e.g. {@code {"tags":{"floor":"8"}}}; it
+ *     replaces the name glob and the tag filter
  */
 public record DeviceListQuery(
     String sortField,
@@ -32,7 +34,8 @@ public record DeviceListQuery(
     String tagMatch,
     boolean tagsAsObject,
     boolean attributesAsObject,
-    boolean excludeConnectionInfo) {
+    boolean excludeConnectionInfo,
+    String query) {
 
   public DeviceListQuery {
     tagFilters = tagFilters == null ? List.of() : List.copyOf(tagFilters);
@@ -57,7 +60,8 @@ public record DeviceListQuery(
         tagMatch,
         false,
         false,
-        false);
+        false,
+        null);
   }
 
   /** Every device, in the server's default order and paging. */
@@ -76,7 +80,8 @@ public record DeviceListQuery(
         tagMatch,
         tagsAsObject,
         attributesAsObject,
-        excludeConnectionInfo);
+        excludeConnectionInfo,
+        query);
   }
 
   /** One page; {@code page} counts from 0. */
@@ -91,7 +96,8 @@ public record DeviceListQuery(
         tagMatch,
         tagsAsObject,
         attributesAsObject,
-        excludeConnectionInfo);
+        excludeConnectionInfo,
+        query);
   }
 
   public DeviceListQuery withNameGlob(String glob) {
@@ -105,7 +111,8 @@ public record DeviceListQuery(
         tagMatch,
         tagsAsObject,
         attributesAsObject,
-        excludeConnectionInfo);
+        excludeConnectionInfo,
+        query);
   }
 
   /** Adds one tag filter entry, after those already given. */
@@ -122,7 +129,8 @@ public record DeviceListQuery(
         tagMatch,
         tagsAsObject,
         attributesAsObject,
-        excludeConnectionInfo);
+        excludeConnectionInfo,
+        query);
   }
 
   /** {@code any} or {@code all}. */
@@ -137,7 +145,8 @@ public record DeviceListQuery(
         match,
         tagsAsObject,
         attributesAsObject,
-        excludeConnectionInfo);
+        excludeConnectionInfo,
+        query);
   }
 
   /**
@@ -155,7 +164,8 @@ public record DeviceListQuery(
         tagMatch,
         tags,
         attributes,
-        excludeConnectionInfo);
+        excludeConnectionInfo,
+        query);
   }
 
   /** Devices without {@code connectionInfo}. */
@@ -170,7 +180,24 @@ public record DeviceListQuery(
         tagMatch,
         tagsAsObject,
         attributesAsObject,
-        true);
+        true,
+        query);
+  }
+
+  /** Selects by an advanced device query, given as JSON text. */
+  public DeviceListQuery withQuery(String json) {
+    return new DeviceListQuery(
+        sortField,
+        sortDirection,
+        page,
+        perPage,
+        nameGlob,
+        tagFilters,
+        tagMatch,
+        tagsAsObject,
+        attributesAsObject,
+        excludeConnectionInfo,
+        json);
   }
 
   /** Whether the page comes in object form, which {@link io.devices.api.Devices} cannot hold. */
@@ -200,6 +227,7 @@ public record DeviceListQuery(
     putIfTrue(query, "tagsAsObject", tagsAsObject);
     putIfTrue(query, "attributesAsObject", attributesAsObject);
     putIfTrue(query, "excludeConnectionInfo", excludeConnectionInfo);
+    putIfGiven(query, "query", this.query);
     return query;
   }
 

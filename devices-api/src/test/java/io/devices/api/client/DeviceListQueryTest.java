@@ -33,6 +33,13 @@ class DeviceListQueryTest {
   }
 
   @Test
+  void anAdvancedQueryTravelsAsJsonText() {
+    assertEquals(
+        Map.of("query", "{\"tags\":{\"floor\":\"8\"}}"),
+        DeviceListQuery.all().withQuery("{\"tags\":{\"floor\":\"8\"}}").parameters());
+  }
+
+  @Test
   void aNameGlobNamesItsField() {
     Map<String, String> parameters =
         DeviceListQuery.all()

@@ -146,9 +146,10 @@ public class DeviceListParameters {
     }
     List<DeviceQuery> parts = new ArrayList<>(3);
     parsed(filter, NameGlob::new).map(Selectors::nameGlob).ifPresent(parts::add);
+    TagMatch match = parsed(tagMatch, TagMatch::parse).orElse(TagMatch.any);
     List<TagCondition> tags = tagFilters(parameters);
     if (!tags.isEmpty()) {
-      parts.add(Selectors.tags(tags, parsed(tagMatch, TagMatch::parse).orElse(TagMatch.any)));
+      parts.add(Selectors.tags(tags, match));
     }
     List<DeviceClass> classes = deviceClasses(parameters);
     if (!classes.isEmpty()) {
