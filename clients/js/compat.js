@@ -397,6 +397,112 @@ async function main() {
     await listCheck("devices.get tagFilter [{key:'floor', value: 8}] perPage 1 page 2", owner,
       { tagFilter: [{ key: 'floor', value: 8 }], perPage: 1, page: 2 }, byName(pick('A', 'B', 'E')).slice(2, 3), 3);
 
+    // --- the advanced device query and the fleet metadata ------------------------------------------
+    /** GET through the proxy with the owner token, for the status endpoints the client lacks. */
+    async function rawGet(path) {
+      const res = await fetch(`${url}${path}`, { headers: { Authorization: `Bearer ${OWNER_TOKEN}` } });
+      return { status: res.status, body: await res.json() };
+    }
+    /** Polls a status endpoint until `done(body)` holds (at most 60 s). */
+    async function waitFor(path, done) {
+      for (let i = 0; i < 120; i++) {
+        const { status, body } = await rawGet(path);
+        if (status === 200 && done(body)) return body;
+        await sleep(500);
+      }
+      throw new Error(`timed out waiting on ${path}`);
+    }
+
+    const floor8 = byName(pick('A', 'B', 'E'));
+    const queryStart = exchanges.length;
+    await listCheck("devices.get query {tags: {floor: 8}} (a number as tag value, echoed)", lister,
+      { query: { tags: { floor: 8 } } }, floor8, undefined,
+      (res) => assertEqual(JSON.stringify(res.query), JSON.stringify({ tags: { floor: 8 } }), 'query echo'));
+    await check('client sends query as JSON text in the query string', async () => {
+      const x = exchanges.slice(queryStart).find((e) => e.method === 'GET');
+      console.log(`#   raw query: ${x.url.slice(x.url.indexOf('?') + 1)}`);
+      assert(x.url.includes('query=%7B%22tags%22'), `unexpected encoding: ${x.url}`);
+    });
+    await listCheck("devices.get query $or of a case-insensitive name prefix and a tag", owner,
+      { query: { $or: [{ name: { $startsWith: 'dev_', $ci: true } }, { tags: { zone: 'north' } }] } },
+      byName(pick('D', 'E', 'G')));
+    await listCheck("devices.get query replaces filter and tagFilter", owner,
+      { filterField: 'name', filter: 'nothing*', tagFilter: [{ key: 'nothing' }], query: { attributeName: 'gps' } }, []);
+    await listCheck("devices.get query {attributeName: {$ne: 'temp'}, tags: {$tagKey: 'serial', $tagValue: {$in: ['A-001', 'G-3']}}}", owner,
+      { query: { attributeName: { $ne: 'temp' }, tags: { $tagKey: 'serial', $tagValue: { $in: ['A-001', 'G-3'] } } } },
+      byName(pick('C')));
+    await listCheck("devices.get deviceClass 'standalone'", owner,
+      { deviceClass: 'standalone' }, byName(all));
+    await listCheck("devices.get deviceClass ['gateway', 'peripheral']", owner,
+      { deviceClass: ['gateway', 'peripheral'] }, []);
+    await check("devices.get query with an empty $startsWith -> 400 Validation naming its path", async () => {
+      const err = await expectError(owner.devices.get({ applicationId: app.id, query: { $or: [{ name: 'x' }, { name: { $startsWith: '' } }] } }));
+      const detail = assertClientError(err, 400, 'Validation');
+      assert(err.message.includes('query.$or[1].name.$startsWith'), `message does not name the path: ${err.message}`);
+      return detail;
+    });
+    await check("devices.get query with an unsupported key (parentId) -> 400 Validation", async () => {
+      const err = await expectError(owner.devices.get({ applicationId: app.id, query: { parentId: '0123456789abcdef01234567' } }));
+      return assertClientError(err, 400, 'Validation');
+    });
+
+    await check('devices.tagKeys -> every key, sorted, once', async () => {
+      const res = await owner.devices.tagKeys({ applicationId: app.id });
+      assertEqual(res.tagKeys, ['floor', 'serial', 'zone'], 'tagKeys');
+      return res.tagKeys.join(' ');
+    });
+    await check("devices.tagKeys startsWith 'S' (case-insensitive) and a query", async () => {
+      const res = await owner.devices.tagKeys({ applicationId: app.id, startsWith: 'S' });
+      assertEqual(res.tagKeys, ['serial'], 'startsWith');
+      const onlyH = await owner.devices.tagKeys({ applicationId: app.id, query: { name: 'Dev' } });
+      assertEqual(onlyH.tagKeys, ['serial'], 'query');
+    });
+    await check("devices.tagValues key 'floor' -> its values as text, sorted", async () => {
+      const res = await owner.devices.tagValues({ applicationId: app.id, key: 'floor' });
+      assertEqual(res.tagKey, 'floor', 'tagKey');
+      assertEqual(res.tagValues, ['10', '8', '9'], 'tagValues');
+      const ones = await owner.devices.tagValues({ applicationId: app.id, key: 'floor', startsWith: '1' });
+      assertEqual(ones.tagValues, ['10'], 'startsWith');
+    });
+    await check('devices.attributeNames, all and by dataType', async () => {
+      const res = await owner.devices.attributeNames({ applicationId: app.id });
+      assertEqual(res.attributeNames, ['label', 'loc', 'on', 'pos', 'temp'], 'attributeNames');
+      const gps = await owner.devices.attributeNames({ applicationId: app.id, dataType: 'gps' });
+      assertEqual(gps.attributeNames, ['loc', 'pos'], 'dataType');
+      const temp = await owner.devices.attributeNames({ applicationId: app.id, startsWith: 'T', query: { tags: { floor: '8' } } });
+      assertEqual(temp.attributeNames, ['temp'], 'startsWith and query');
+    });
+
+    await check('devices.export with options {email, query} -> the file holds exactly the matching devices', async () => {
+      const result = await owner.devices.export({
+        applicationId: app.id, options: { email: 'me@example.com', query: { tags: { floor: 8 } } },
+      });
+      assertEqual(result.success, true, 'success');
+      const status = await waitFor(`/applications/${app.id}/devices/exports/${result.exportId}`,
+        (b) => b.state === 'succeeded' || b.state === 'failed');
+      assertEqual(status.state, 'succeeded', 'state');
+      assertEqual(status.deviceCount, floor8.length, 'deviceCount');
+      return `export ${result.exportId}: ${status.deviceCount} devices`;
+    });
+    await check('devices.sendCommand with deviceQuery -> sent to exactly the matching devices', async () => {
+      const result = await owner.devices.sendCommand({
+        applicationId: app.id,
+        multiDeviceCommand: { name: 'ping', payload: { n: 1 }, deviceQuery: { tags: { zone: { $in: ['north', 'south'] } } } },
+      });
+      assertEqual(result.success, true, 'success');
+      const status = await rawGet(`/applications/${app.id}/devices/commands/${result.commandId}`);
+      assertEqual(status.body.targeted, pick('D', 'E', 'G').length, 'targeted');
+      return `command ${result.commandId}: ${status.body.targeted} devices`;
+    });
+    await check("devices.sendCommand deviceTags [{key: 'floor', value: 8}] (a number) -> floor 8 devices", async () => {
+      const result = await owner.devices.sendCommand({
+        applicationId: app.id,
+        multiDeviceCommand: { name: 'ping', deviceTags: [{ key: 'floor', value: 8 }] },
+      });
+      const status = await rawGet(`/applications/${app.id}/devices/commands/${result.commandId}`);
+      assertEqual(status.body.targeted, floor8.length, 'targeted');
+    });
+
     // --- errors as the client's error ---------------------------------------------------------------
     await check("devices.post with a bad tag key -> 400 Validation", async () => {
       const err = await expectError(owner.devices.post({
@@ -446,6 +552,10 @@ async function main() {
     if (scoped) {
       await check('scoped token: applications.post (outside its scope) -> 403 Forbidden', async () => {
         const err = await expectError(scoped.applications.post({ application: { name: 'nope' } }));
+        return assertClientError(err, 403, 'Forbidden');
+      });
+      await check('scoped token: devices.tagKeys (devices.get does not allow it) -> 403 Forbidden', async () => {
+        const err = await expectError(scoped.devices.tagKeys({ applicationId: app.id }));
         return assertClientError(err, 403, 'Forbidden');
       });
       await check('scoped token: devices.export (outside its scope) -> 403 Forbidden', async () => {

@@ -24,6 +24,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -374,6 +375,144 @@ class ExportIT {
     exports
         .request("5a0000000000000000000000", Map.of("email", "a@it.example"))
         .expectError(404, "NotFound");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The optional JSON body
+
+  private static String exportIdOf(ApiResponse accepted) {
+    JsonObject body = accepted.expect(200).object();
+    assertTrue(body.getBoolean("success"), body.toString());
+    return body.getString("exportId");
+  }
+
+  @Test
+  void bodyFieldsWinOverTheQueryAndTheQueryFillsInTheRest() {
+    String fromBody = uniqueEmail();
+    String callback = callbacks.url("query-fills-in");
+    String path =
+        Exports.exportPath(
+            app, Map.of("email", uniqueEmail(), "format", "csv", "callbackUrl", callback));
+    String exportId =
+        exportIdOf(owner.post(path, "{\"email\": \"" + fromBody + "\", \"format\": \"json\"}"));
+
+    ExportStatus status = exports.status(app, exportId);
+    assertEquals("json", status.format());
+    assertEquals(fromBody, delivery(status, "email").target());
+    assertEquals(callback, delivery(status, "callback").target(), "from the query");
+    assertEquals(2, status.deliveries().size(), status.toString());
+    JsonObject done = callbacks.await(exportId, WAIT);
+    assertEquals("json", done.getString("format"));
+    assertEquals(fleet.size(), done.getInt("deviceCount"));
+  }
+
+  @Test
+  void aBodyAloneNamesEverything() {
+    String callback = callbacks.url("body-alone");
+    String exportId =
+        exportIdOf(
+            owner.post(
+                Exports.exportPath(app, Map.of()),
+                "{\"callbackUrl\": \"" + callback + "\", \"format\": \"ndjson\"}"));
+    ExportStatus status = exports.status(app, exportId);
+    assertEquals("ndjson", status.format());
+    assertEquals(List.of(callback), status.deliveries().stream().map(d -> d.target()).toList());
+  }
+
+  /** No body, an empty one (with or without a type), white space or {}: the query alone counts. */
+  @Test
+  void withoutABodyTheQueryAloneCounts() {
+    String path = Exports.exportPath(app, Map.of("email", uniqueEmail(), "format", "json"));
+    List<ApiResponse> answers =
+        List.of(
+            owner.raw("POST", path, null),
+            owner.raw("POST", path, new byte[0], "Content-Type", "application/json"),
+            owner.raw("POST", path, new byte[0], "Content-Type", "text/plain"),
+            owner.post(path, " \r\n "),
+            owner.post(path, "{}"),
+            owner.post(path, "{\"email\": null, \"format\": null}"));
+    for (ApiResponse answer : answers) {
+      ExportStatus status = exports.status(app, exportIdOf(answer));
+      assertEquals("json", status.format(), answer.body());
+      assertEquals(List.of("email"), status.deliveries().stream().map(d -> d.channel()).toList());
+    }
+  }
+
+  @Test
+  void aBadBodyIsRefusedWithTheFieldNamed() {
+    String path = Exports.exportPath(app, Map.of("email", uniqueEmail()));
+    Map<String, String> cases =
+        Map.of(
+            "{\"emails\": \"a@it.example\"}", "emails is not an allowed field",
+            "{\"options\": {}}", "options is not an allowed field",
+            "{\"email\": 5}", "email must be a string",
+            "{\"format\": [\"csv\"]}", "format must be a string",
+            "{\"email\": \"not-an-address\"}", "email",
+            "{\"email\": \"a@it.example\", \"email\": \"b@it.example\"}",
+                "email is given more than once",
+            "[]", "The request body must be a JSON object",
+            "{\"email\": ", "The request body is not valid JSON");
+    cases.forEach(
+        (body, named) -> {
+          String message = owner.post(path, body).expectError(400, "Validation").message();
+          assertTrue(message.contains(named), body + " -> " + message);
+        });
+  }
+
+  @Test
+  void aBodyMustBeSentAsJson() {
+    String path = Exports.exportPath(app, Map.of("email", uniqueEmail()));
+    byte[] body = "{\"format\": \"json\"}".getBytes(StandardCharsets.UTF_8);
+    owner
+        .raw("POST", path, body, "Content-Type", "text/plain")
+        .expectError(415, "UnsupportedMediaType");
+    owner.raw("POST", path, body).expectError(415, "UnsupportedMediaType");
+    owner.raw("POST", path, body, "Content-Type", "application/json; charset=UTF-8").expect(200);
+  }
+
+  /** With a query in the body, the file holds exactly the devices it selects. */
+  @Test
+  void aQueryInTheBodySelectsTheExportedDevices() {
+    String callback = callbacks.url("by-query");
+    String exportId =
+        exportIdOf(
+            owner.post(
+                Exports.exportPath(app, Map.of("callbackUrl", callback)),
+                "{\"format\": \"json\", \"query\": {\"$or\": [{\"name\": {\"$in\":"
+                    + " [\"plain\", \"-minus\"]}}, {\"name\": {\"$startsWith\": \"zÜRICH\","
+                    + " \"$ci\": true}}]}}"));
+    JsonObject done = callbacks.await(exportId, WAIT);
+    List<String> expected =
+        fleet.stream()
+            .filter(
+                d -> List.of("plain", "-minus").contains(d.name()) || d.name().startsWith("Zürich"))
+            .map(Device::id)
+            .toList();
+    assertEquals(3, expected.size());
+    assertEquals(expected.size(), done.getInt("deviceCount"));
+    String text = Exports.downloadText(done.getString("url"), "application/json");
+    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+      assertEquals(
+          expected,
+          reader.readArray().getValuesAs(JsonObject.class).stream()
+              .map(d -> d.getString("id"))
+              .toList());
+    }
+    assertEquals(expected.size(), exports.status(app, exportId).deviceCount());
+  }
+
+  @Test
+  void aBadQueryInTheBodyIsRefusedWithItsPath() {
+    String email = uniqueEmail();
+    String message =
+        owner
+            .post(
+                Exports.exportPath(app, Map.of("email", email)),
+                "{\"query\": {\"tags\": {\"floor\": {\"$gt\": \"8\"}}}}")
+            .expectError(400, "Validation")
+            .message();
+    assertEquals(
+        "query.tags.floor must be a value, null, {\"$in\": [..]} or {\"$nin\": [..]}", message);
   }
 
   @Test

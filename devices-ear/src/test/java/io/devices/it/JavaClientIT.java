@@ -12,23 +12,31 @@ import io.devices.api.ApiTokenPost;
 import io.devices.api.Application;
 import io.devices.api.ApplicationPost;
 import io.devices.api.Applications;
+import io.devices.api.AttributeNames;
 import io.devices.api.CommandAccepted;
 import io.devices.api.CommandDeliveries;
 import io.devices.api.CommandStatus;
 import io.devices.api.Device;
 import io.devices.api.DeviceAttribute;
+import io.devices.api.DeviceNames;
 import io.devices.api.DevicePost;
+import io.devices.api.DeviceSummary;
 import io.devices.api.DeviceTag;
 import io.devices.api.DeviceTagFilter;
 import io.devices.api.Devices;
 import io.devices.api.ExportAccepted;
 import io.devices.api.ExportStatus;
 import io.devices.api.MultiDeviceCommand;
+import io.devices.api.ObjectFormDevice;
+import io.devices.api.ObjectFormDevices;
+import io.devices.api.TagKeys;
+import io.devices.api.TagValues;
 import io.devices.api.client.DeviceListQuery;
 import io.devices.api.client.DevicesApiException;
 import io.devices.api.client.DevicesClient;
 import io.devices.api.client.ExportFile;
 import io.devices.api.client.ExportOptions;
+import io.devices.api.client.MetadataQuery;
 import io.devices.api.client.TagFilter;
 import java.time.Duration;
 import java.util.List;
@@ -127,6 +135,63 @@ class JavaClientIT {
   }
 
   @Test
+  void theFleetMetadataListsTagKeysTagValuesAttributeNamesAndDeviceNames() {
+    String app = newApplication().id();
+    Device lamp =
+        owner
+            .devices(app)
+            .create(
+                new DevicePost(
+                    "Lamp",
+                    null,
+                    List.of(new DeviceTag("floor", "8"), new DeviceTag("kind", "lamp")),
+                    List.of(new DeviceAttribute("on", "boolean")),
+                    null,
+                    null));
+    Device pump =
+        owner
+            .devices(app)
+            .create(
+                new DevicePost(
+                    "pump",
+                    null,
+                    List.of(new DeviceTag("floor", "9")),
+                    List.of(new DeviceAttribute("rate", "number")),
+                    "gateway",
+                    null));
+    var devices = owner.devices(app);
+    assertEquals(new TagKeys(List.of("floor", "kind")), devices.tagKeys(MetadataQuery.all()));
+    assertEquals(
+        new TagKeys(List.of("floor")),
+        devices.tagKeys(MetadataQuery.all().withQuery("{\"deviceClass\":\"gateway\"}")));
+    assertEquals(
+        new TagValues("floor", List.of("8", "9")), devices.tagValues(MetadataQuery.all(), "floor"));
+    assertEquals(
+        new TagValues(null, List.of("lamp")),
+        devices.tagValues(MetadataQuery.all().withStartsWith("L"), null));
+    assertEquals(
+        new AttributeNames(List.of("on", "rate")), devices.attributeNames(MetadataQuery.all()));
+    assertEquals(
+        new AttributeNames(List.of("rate")),
+        devices.attributeNames(MetadataQuery.all(), "number", "string"));
+    assertEquals(
+        new DeviceNames(
+            List.of(
+                new DeviceSummary(lamp.id(), "Lamp", "standalone"),
+                new DeviceSummary(pump.id(), "pump", "gateway"))),
+        devices.deviceNames(MetadataQuery.all()));
+    assertEquals(
+        List.of(pump.id()),
+        devices.deviceNames(MetadataQuery.all().withStartsWith("P")).deviceSummary().stream()
+            .map(DeviceSummary::id)
+            .toList());
+    DevicesApiException bad =
+        assertThrows(
+            DevicesApiException.class, () -> devices.attributeNames(MetadataQuery.all(), "text"));
+    assertEquals(400, bad.status());
+  }
+
+  @Test
   void devicesAreCreatedReadAndListedWithTagFiltersGlobsSortingAndPaging() {
     String app = newApplication().id();
     Device pump1 =
@@ -161,6 +226,17 @@ class JavaClientIT {
                     .withTagMatch("all"))
             .items());
 
+    Devices queried =
+        owner
+            .devices(app)
+            .list(
+                DeviceListQuery.all()
+                    .withNameGlob("nothing")
+                    .withQuery("{\"$or\":[{\"tags\":{\"kind\":\"pump\"}},{\"name\":\"valve\"}]}"));
+    assertEquals(List.of(pump1, valve), queried.items(), "the query replaces the glob");
+    assertEquals(2, queried.totalCount());
+    assertNotNull(queried.query(), "the query is echoed");
+
     Devices globbed = owner.devices(app).list(DeviceListQuery.all().withNameGlob("PUMP *"));
     assertEquals(List.of(pump1, pump2), globbed.items());
     assertEquals("PUMP *", globbed.filter());
@@ -171,6 +247,93 @@ class JavaClientIT {
     assertEquals(List.of(pump2), page.items());
     assertEquals(3, page.totalCount());
     assertEquals("desc", page.sortDirection());
+  }
+
+  @Test
+  void aPageInObjectFormReadsTagsAndAttributesAsMaps() {
+    String app = newApplication().id();
+    Device pump =
+        owner
+            .devices(app)
+            .create(
+                new DevicePost(
+                    "pump",
+                    null,
+                    List.of(
+                        new DeviceTag("floor", "8"),
+                        new DeviceTag("kind", "pump"),
+                        new DeviceTag("floor", "9")),
+                    List.of(new DeviceAttribute("temp", "number")),
+                    null,
+                    null));
+
+    ObjectFormDevices both =
+        owner.devices(app).listInObjectForm(DeviceListQuery.all().withObjectForm(true, true));
+    ObjectFormDevice shaped = both.items().get(0);
+    assertEquals(pump.id(), shaped.id());
+    assertEquals(Map.of("floor", List.of("8", "9"), "kind", "pump"), shaped.tags());
+    assertEquals(Map.of("temp", Map.of("dataType", "number")), shaped.attributes());
+    assertEquals(1, both.totalCount());
+
+    ObjectFormDevice tagsOnly =
+        owner
+            .devices(app)
+            .listInObjectForm(DeviceListQuery.all().withObjectForm(true, false))
+            .items()
+            .get(0);
+    assertEquals(
+        List.of(Map.of("name", "temp", "dataType", "number")),
+        tagsOnly.attributes(),
+        "the attributes keep their list form");
+
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> owner.devices(app).list(DeviceListQuery.all().withObjectForm(false, true)));
+  }
+
+  @Test
+  void withoutConnectionInfoTheTypedDeviceHasNone() {
+    String app = newApplication().id();
+    Device device = newDevice(app, "quiet");
+    assertNotNull(device.connectionInfo());
+    Device listed =
+        owner.devices(app).list(DeviceListQuery.all().withoutConnectionInfo()).items().get(0);
+    assertNull(listed.connectionInfo());
+    assertEquals(device.tags(), listed.tags(), "the typed tags as before");
+  }
+
+  @Test
+  void exportOptionsTravelAsTheBody() {
+    String app = newApplication().id();
+    newDevice(app, "exported");
+    String callback = callbacks.url("java-client-body");
+    ExportAccepted accepted =
+        owner.devices(app).export(ExportOptions.byCallback(callback).withFormat("ndjson"));
+    ExportStatus status = owner.exports(app).status(accepted.exportId());
+    assertEquals("ndjson", status.format());
+    assertEquals(callback, status.deliveries().get(0).target());
+
+    newDevice(app, "left out");
+    ExportAccepted selected =
+        owner
+            .devices(app)
+            .export(ExportOptions.byCallback(callback).withQuery(Map.of("name", "exported")));
+    ExportStatus done =
+        Awaits.until(
+            "export " + selected.exportId() + " to succeed",
+            WAIT,
+            () -> {
+              ExportStatus now = owner.exports(app).status(selected.exportId());
+              return now.state().equals("succeeded") ? Optional.of(now) : Optional.empty();
+            });
+    assertEquals(1L, done.deviceCount(), "only the device the query selects");
+
+    DevicesApiException unknownFormat =
+        assertThrows(
+            DevicesApiException.class,
+            () -> owner.devices(app).export(ExportOptions.byCallback(callback).withFormat("xlsx")));
+    assertEquals(400, unknownFormat.status());
+    assertTrue(unknownFormat.serverMessage().contains("csv"), unknownFormat.serverMessage());
   }
 
   @Test

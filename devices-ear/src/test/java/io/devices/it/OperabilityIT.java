@@ -2,6 +2,7 @@ package io.devices.it;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -236,6 +238,12 @@ class OperabilityIT {
     assertEquals("ApplicationPost", requestSchemaOf("/applications", "post"));
     assertEquals("ApiTokenPost", requestSchema("/tokens", "post"));
     assertEquals("ApiTokenPatch", requestSchema("/tokens/{apiTokenId}", "patch"));
+    assertEquals("ExportPost", requestSchema("/devices/export", "post"));
+    assertFalse(
+        operation(APP + "/devices/export", "post")
+            .getJsonObject("requestBody")
+            .getBoolean("required", false),
+        "the export's body is optional");
   }
 
   @Test
@@ -253,6 +261,7 @@ class OperabilityIT {
         () -> assertProperties("ApplicationPost", "name", "description", "orgId"),
         () -> assertProperties("ApiTokenPost", "name", "description", "expirationDate", "scope"),
         () -> assertProperties("ApiTokenPatch", "name", "description", "status"),
+        () -> assertProperties("ExportPost", "email", "callbackUrl", "query", "format"),
         () ->
             assertTrue(
                 schema("DevicePost").getJsonArray("required").toString().contains("\"name\""),
@@ -320,7 +329,9 @@ class OperabilityIT {
   @Test
   void operationsReferToTheirResponseSchemas() {
     assertAll(
-        () -> assertEquals("Devices", responseSchema(APP + "/devices", "get", "200")),
+        () ->
+            assertEquals(
+                "Devices | ObjectFormDevices", responseSchema(APP + "/devices", "get", "200")),
         () -> assertEquals("Device", responseSchema(APP + "/devices", "post", "201")),
         () -> assertEquals("Application", responseSchema("/applications", "post", "201")),
         () -> assertEquals("Application", responseSchema(APP, "get", "200")),
@@ -439,13 +450,26 @@ class OperabilityIT {
     return referencedName(response.getJsonObject("content"));
   }
 
-  /** The schema name the JSON content refers to, e.g. {@code DevicePost}. */
+  /**
+   * The schema name the JSON content refers to, e.g. {@code DevicePost}, or the names of the
+   * schemas it is one of, e.g. {@code Devices | ObjectFormDevices}.
+   */
   private static String referencedName(JsonObject content) {
     assertNotNull(content);
     JsonObject json = content.getJsonObject("application/json");
     assertNotNull(json, content.keySet().toString());
-    String ref = json.getJsonObject("schema").getString("$ref", "");
-    assertTrue(ref.startsWith("#/components/schemas/"), json.toString());
+    JsonObject schema = json.getJsonObject("schema");
+    if (schema.containsKey("oneOf")) {
+      return schema.getJsonArray("oneOf").getValuesAs(JsonObject.class).stream()
+          .map(OperabilityIT::schemaName)
+          .collect(Collectors.joining(" | "));
+    }
+    return schemaName(schema);
+  }
+
+  private static String schemaName(JsonObject schema) {
+    String ref = schema.getString("$ref", "");
+    assertTrue(ref.startsWith("#/components/schemas/"), schema.toString());
     return ref.substring("#/components/schemas/".length());
   }
 

@@ -952,7 +952,7 @@ class RobustnessIT {
   private void generateBadListParameters() {
     List<String> queries = new ArrayList<>();
     for (String value :
-        List.of("nam", "NAME", "Name", "lastUpdated", "name;", "name desc", "tags", "-name", "1")) {
+        List.of("nam", "NAME", "Name", "lastupdated", "name;", "name desc", "tags", "-name", "1")) {
       queries.add("sortField=" + enc(value));
     }
     for (String value : List.of("up", "ASC", "descending", "1", "-1", "asc;", "asc,desc")) {

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the checks (401, 403, 400, 404).
  *
  * <p>{@code @ParameterizedTest} runs in Arquillian's client mode ({@code testable = false}), so
- * each cell of a table is reported as a test of its own. The 25 single-scope tokens are created
+ * each cell of a table is reported as a test of its own. The 29 single-scope tokens are created
  * once.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -104,6 +104,30 @@ class ScopeMatrixIT {
             response -> assertTrue(response.expect(200).object().getBoolean("success"))));
   }
 
+  static List<Action> fleetMetadataActions() {
+    return List.of(
+        new Action(
+            "Tag Keys",
+            ScopeTable.DEVICES_TAG_KEYS,
+            api -> api.get(devices(app) + "/tagKeys"),
+            r -> r.expect(200).object().getJsonArray("tagKeys")),
+        new Action(
+            "Tag Values",
+            ScopeTable.DEVICES_TAG_VALUES,
+            api -> api.get(devices(app) + "/tagValues?key=floor"),
+            r -> r.expect(200).object().getJsonArray("tagValues")),
+        new Action(
+            "Attribute Names",
+            ScopeTable.DEVICES_ATTRIBUTE_NAMES,
+            api -> api.get(devices(app) + "/attributeNames?dataType=number"),
+            r -> r.expect(200).object().getJsonArray("attributeNames")),
+        new Action(
+            "Device Names",
+            ScopeTable.DEVICES_DEVICE_NAMES,
+            api -> api.get(devices(app) + "/deviceNames"),
+            r -> r.expect(200).object().getJsonArray("deviceSummary")));
+  }
+
   static List<Action> applicationActions() {
     return List.of(
         new Action(
@@ -155,6 +179,10 @@ class ScopeMatrixIT {
     return cells(devicesActions());
   }
 
+  static Stream<Arguments> fleetMetadataCells() {
+    return cells(fleetMetadataActions());
+  }
+
   static Stream<Arguments> applicationCells() {
     return cells(applicationActions());
   }
@@ -180,6 +208,12 @@ class ScopeMatrixIT {
   @ParameterizedTest(name = "{0} → {1}: {2}")
   @MethodSource("devicesCells")
   void devicesScopeTable(String scope, Action action, String verdict) {
+    checkCell(scope, action, verdict);
+  }
+
+  @ParameterizedTest(name = "{0} → {1}: {2}")
+  @MethodSource("fleetMetadataCells")
+  void fleetMetadataScopeTable(String scope, Action action, String verdict) {
     checkCell(scope, action, verdict);
   }
 
@@ -211,8 +245,9 @@ class ScopeMatrixIT {
 
   @Test
   void theTablesCoverEveryKnownScopeAndOnlyKnownScopes() {
-    assertEquals(25, Set.copyOf(ScopeTable.KNOWN_SCOPES).size());
-    for (List<Action> actions : List.of(devicesActions(), applicationActions(), tokenActions())) {
+    assertEquals(29, Set.copyOf(ScopeTable.KNOWN_SCOPES).size());
+    for (List<Action> actions :
+        List.of(devicesActions(), fleetMetadataActions(), applicationActions(), tokenActions())) {
       for (Action action : actions) {
         assertEquals(
             Set.of(),
@@ -259,6 +294,9 @@ class ScopeMatrixIT {
     listDevices(token, otherApp).expectError(403, "Forbidden");
     postDevice(token, otherApp).expectError(403, "Forbidden");
     sendCommand(token, otherApp).expectError(403, "Forbidden");
+    for (String list : List.of("tagKeys", "tagValues", "attributeNames", "deviceNames")) {
+      token.get(devices(otherApp) + "/" + list).expectError(403, "Forbidden");
+    }
   }
 
   @Test

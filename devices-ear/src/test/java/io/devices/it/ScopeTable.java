@@ -12,7 +12,7 @@ import java.util.Set;
 final class ScopeTable {
   private ScopeTable() {}
 
-  /** The 25 known scopes, in the order of docs/api.md. */
+  /** The 29 known scopes, in the order of docs/api.md. */
   static final List<String> KNOWN_SCOPES =
       List.of(
           "all.User",
@@ -39,7 +39,11 @@ final class ScopeTable {
           "devices.get",
           "devices.post",
           "devices.export",
-          "devices.sendCommand");
+          "devices.sendCommand",
+          "devices.tagKeys",
+          "devices.tagValues",
+          "devices.attributeNames",
+          "devices.deviceNames");
 
   /** The Devices scope table: the scopes, any one of which allows each action. */
   static final Set<String> DEVICES_EXPORT =
@@ -94,6 +98,51 @@ final class ScopeTable {
           "all.User.read",
           "devices.*",
           "devices.sendCommand");
+
+  /** The fleet-metadata scope table. */
+  static final Set<String> DEVICES_TAG_KEYS =
+      Set.of(
+          "all.Application",
+          "all.Application.read",
+          "all.Organization",
+          "all.Organization.read",
+          "all.User",
+          "all.User.read",
+          "devices.*",
+          "devices.tagKeys");
+
+  static final Set<String> DEVICES_TAG_VALUES =
+      Set.of(
+          "all.Application",
+          "all.Application.read",
+          "all.Organization",
+          "all.Organization.read",
+          "all.User",
+          "all.User.read",
+          "devices.*",
+          "devices.tagValues");
+
+  static final Set<String> DEVICES_ATTRIBUTE_NAMES =
+      Set.of(
+          "all.Application",
+          "all.Application.read",
+          "all.Organization",
+          "all.Organization.read",
+          "all.User",
+          "all.User.read",
+          "devices.*",
+          "devices.attributeNames");
+
+  static final Set<String> DEVICES_DEVICE_NAMES =
+      Set.of(
+          "all.Application",
+          "all.Application.read",
+          "all.Organization",
+          "all.Organization.read",
+          "all.User",
+          "all.User.read",
+          "devices.*",
+          "devices.deviceNames");
 
   /** Applications. */
   static final Set<String> APPLICATIONS_POST =
@@ -186,6 +235,10 @@ final class ScopeTable {
     operations.put("devicesSendCommand", DEVICES_SEND_COMMAND);
     operations.put("devicesCommandStatus", DEVICES_COMMAND_STATUS);
     operations.put("devicesCommandDeliveries", DEVICES_COMMAND_STATUS);
+    operations.put("devicesTagKeys", DEVICES_TAG_KEYS);
+    operations.put("devicesTagValues", DEVICES_TAG_VALUES);
+    operations.put("devicesAttributeNames", DEVICES_ATTRIBUTE_NAMES);
+    operations.put("devicesDeviceNames", DEVICES_DEVICE_NAMES);
     return operations;
   }
 }

@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
-/** Wire conventions every resource shares: dates, numbers in the query, paging. */
+/** Wire conventions every resource shares: dates, numbers and flags in the query, paging. */
 public final class Wire {
   private static final DateTimeFormatter ISO_MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -29,6 +29,17 @@ public final class Wire {
     } catch (DateTimeParseException e) {
       throw DomainException.validation(field + " must be an ISO-8601 date-time");
     }
+  }
+
+  /** A flag in the query: {@code true} or {@code false}; absent or blank is false. */
+  public static boolean flag(String field, String value) {
+    if (value == null || value.isBlank() || value.equals("false")) {
+      return false;
+    }
+    if (value.equals("true")) {
+      return true;
+    }
+    throw DomainException.validation(field + " must be true or false");
   }
 
   /** page (default 0) and perPage (default 1000) as they arrive in the query: strings. */

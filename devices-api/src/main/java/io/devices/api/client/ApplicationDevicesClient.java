@@ -1,13 +1,22 @@
 package io.devices.api.client;
 
+import io.devices.api.AttributeNames;
 import io.devices.api.CommandAccepted;
 import io.devices.api.Device;
+import io.devices.api.DeviceNames;
 import io.devices.api.DevicePost;
 import io.devices.api.Devices;
 import io.devices.api.ExportAccepted;
 import io.devices.api.MultiDeviceCommand;
+import io.devices.api.ObjectFormDevices;
+import io.devices.api.TagKeys;
+import io.devices.api.TagValues;
+import java.util.List;
 
-/** The devices of one application: list, get, create, export and send a command. */
+/**
+ * The devices of one application: list, get, create, export, send a command, and the fleet metadata
+ * (tag keys, tag values, attribute names, device names).
+ */
 public final class ApplicationDevicesClient {
   private final Endpoint endpoint;
   private final String path;
@@ -22,8 +31,27 @@ public final class ApplicationDevicesClient {
     return list(DeviceListQuery.all());
   }
 
+  /**
+   * One page in the default form, typed; {@code excludeConnectionInfo} leaves {@link
+   * Device#connectionInfo()} null. A query for the object form is read with {@link
+   * #listInObjectForm}.
+   */
   public Devices list(DeviceListQuery query) {
+    if (query.inObjectForm()) {
+      throw new IllegalArgumentException(
+          "tagsAsObject and attributesAsObject pages are read with listInObjectForm");
+    }
     return endpoint.get(path, query.parameters(), Devices.class);
+  }
+
+  /**
+   * One page with tags and/or attributes in the object form the query asks for ({@link
+   * DeviceListQuery#withObjectForm}): a {@code tags} object reads as a {@code Map<String, Object>}
+   * whose values are a {@code String} or, for a repeated key, a {@code List<String>}; an {@code
+   * attributes} object as a {@code Map<String, Map<String, Object>>}.
+   */
+  public ObjectFormDevices listInObjectForm(DeviceListQuery query) {
+    return endpoint.get(path, query.parameters(), ObjectFormDevices.class);
   }
 
   public Device get(String deviceId) {
@@ -39,7 +67,7 @@ public final class ApplicationDevicesClient {
    * ExportsClient#status(String)}.
    */
   public ExportAccepted export(ExportOptions options) {
-    return endpoint.post(path + "/export", options.parameters(), null, ExportAccepted.class);
+    return endpoint.post(path + "/export", options.body(), ExportAccepted.class);
   }
 
   /**
@@ -48,5 +76,30 @@ public final class ApplicationDevicesClient {
    */
   public CommandAccepted sendCommand(MultiDeviceCommand command) {
     return endpoint.post(path + "/command", command, CommandAccepted.class);
+  }
+
+  public TagKeys tagKeys(MetadataQuery query) {
+    return endpoint.get(path + "/tagKeys", query.parameters(null, List.of()), TagKeys.class);
+  }
+
+  /**
+   * @param key only the values under this tag key; {@code null}: under every key
+   */
+  public TagValues tagValues(MetadataQuery query, String key) {
+    return endpoint.get(path + "/tagValues", query.parameters(key, List.of()), TagValues.class);
+  }
+
+  /**
+   * @param dataTypes only attributes of these data types ({@code string}, {@code number}, {@code
+   *     gps}, {@code boolean}); none: of every type
+   */
+  public AttributeNames attributeNames(MetadataQuery query, String... dataTypes) {
+    return endpoint.get(
+        path + "/attributeNames", query.parameters(null, List.of(dataTypes)), AttributeNames.class);
+  }
+
+  public DeviceNames deviceNames(MetadataQuery query) {
+    return endpoint.get(
+        path + "/deviceNames", query.parameters(null, List.of()), DeviceNames.class);
   }
 }

@@ -16,6 +16,13 @@ import java.util.Map;
  * @param nameGlob case-insensitive glob on the whole name: {@code *} any run, {@code ?} one
  *     character
  * @param tagMatch {@code any} (a device matches one entry) or {@code all} (every entry)
+ * @param tagsAsObject each device's tags as an object {@code {key: value}} (a repeated key: the
+ *     array of its values); read with {@link ApplicationDevicesClient#listInObjectForm}
+ * @param attributesAsObject each device's attributes as an object {@code {name: {dataType}}}; read
+ *     with {@link ApplicationDevicesClient#listInObjectForm}
+ * @param excludeConnectionInfo devices without {@code connectionInfo}
+ * @param query an advanced device query as JSON text, e.g. {@code {"tags":{"floor":"8"}}}; it
+ *     replaces the name glob and the tag filter
  */
 public record DeviceListQuery(
     String sortField,
@@ -24,10 +31,37 @@ public record DeviceListQuery(
     Integer perPage,
     String nameGlob,
     List<TagFilter> tagFilters,
-    String tagMatch) {
+    String tagMatch,
+    boolean tagsAsObject,
+    boolean attributesAsObject,
+    boolean excludeConnectionInfo,
+    String query) {
 
   public DeviceListQuery {
     tagFilters = tagFilters == null ? List.of() : List.copyOf(tagFilters);
+  }
+
+  /** The query in the default form: tags and attributes as lists, with connectionInfo. */
+  public DeviceListQuery(
+      String sortField,
+      String sortDirection,
+      Integer page,
+      Integer perPage,
+      String nameGlob,
+      List<TagFilter> tagFilters,
+      String tagMatch) {
+    this(
+        sortField,
+        sortDirection,
+        page,
+        perPage,
+        nameGlob,
+        tagFilters,
+        tagMatch,
+        false,
+        false,
+        false,
+        null);
   }
 
   /** Every device, in the server's default order and paging. */
@@ -36,17 +70,49 @@ public record DeviceListQuery(
   }
 
   public DeviceListQuery withSort(String field, String direction) {
-    return new DeviceListQuery(field, direction, page, perPage, nameGlob, tagFilters, tagMatch);
+    return new DeviceListQuery(
+        field,
+        direction,
+        page,
+        perPage,
+        nameGlob,
+        tagFilters,
+        tagMatch,
+        tagsAsObject,
+        attributesAsObject,
+        excludeConnectionInfo,
+        query);
   }
 
   /** One page; {@code page} counts from 0. */
   public DeviceListQuery withPage(int page, int perPage) {
     return new DeviceListQuery(
-        sortField, sortDirection, page, perPage, nameGlob, tagFilters, tagMatch);
+        sortField,
+        sortDirection,
+        page,
+        perPage,
+        nameGlob,
+        tagFilters,
+        tagMatch,
+        tagsAsObject,
+        attributesAsObject,
+        excludeConnectionInfo,
+        query);
   }
 
   public DeviceListQuery withNameGlob(String glob) {
-    return new DeviceListQuery(sortField, sortDirection, page, perPage, glob, tagFilters, tagMatch);
+    return new DeviceListQuery(
+        sortField,
+        sortDirection,
+        page,
+        perPage,
+        glob,
+        tagFilters,
+        tagMatch,
+        tagsAsObject,
+        attributesAsObject,
+        excludeConnectionInfo,
+        query);
   }
 
   /** Adds one tag filter entry, after those already given. */
@@ -54,13 +120,89 @@ public record DeviceListQuery(
     List<TagFilter> entries = new ArrayList<>(tagFilters);
     entries.add(entry);
     return new DeviceListQuery(
-        sortField, sortDirection, page, perPage, nameGlob, entries, tagMatch);
+        sortField,
+        sortDirection,
+        page,
+        perPage,
+        nameGlob,
+        entries,
+        tagMatch,
+        tagsAsObject,
+        attributesAsObject,
+        excludeConnectionInfo,
+        query);
   }
 
   /** {@code any} or {@code all}. */
   public DeviceListQuery withTagMatch(String match) {
     return new DeviceListQuery(
-        sortField, sortDirection, page, perPage, nameGlob, tagFilters, match);
+        sortField,
+        sortDirection,
+        page,
+        perPage,
+        nameGlob,
+        tagFilters,
+        match,
+        tagsAsObject,
+        attributesAsObject,
+        excludeConnectionInfo,
+        query);
+  }
+
+  /**
+   * Tags and/or attributes in object form; the page is then read with {@link
+   * ApplicationDevicesClient#listInObjectForm}.
+   */
+  public DeviceListQuery withObjectForm(boolean tags, boolean attributes) {
+    return new DeviceListQuery(
+        sortField,
+        sortDirection,
+        page,
+        perPage,
+        nameGlob,
+        tagFilters,
+        tagMatch,
+        tags,
+        attributes,
+        excludeConnectionInfo,
+        query);
+  }
+
+  /** Devices without {@code connectionInfo}. */
+  public DeviceListQuery withoutConnectionInfo() {
+    return new DeviceListQuery(
+        sortField,
+        sortDirection,
+        page,
+        perPage,
+        nameGlob,
+        tagFilters,
+        tagMatch,
+        tagsAsObject,
+        attributesAsObject,
+        true,
+        query);
+  }
+
+  /** Selects by an advanced device query, given as JSON text. */
+  public DeviceListQuery withQuery(String json) {
+    return new DeviceListQuery(
+        sortField,
+        sortDirection,
+        page,
+        perPage,
+        nameGlob,
+        tagFilters,
+        tagMatch,
+        tagsAsObject,
+        attributesAsObject,
+        excludeConnectionInfo,
+        json);
+  }
+
+  /** Whether the page comes in object form, which {@link io.devices.api.Devices} cannot hold. */
+  boolean inObjectForm() {
+    return tagsAsObject || attributesAsObject;
   }
 
   /**
@@ -82,7 +224,17 @@ public record DeviceListQuery(
       putIfGiven(query, "tagFilter[" + i + "][value]", tagFilters.get(i).value());
     }
     putIfGiven(query, "tagMatch", tagMatch);
+    putIfTrue(query, "tagsAsObject", tagsAsObject);
+    putIfTrue(query, "attributesAsObject", attributesAsObject);
+    putIfTrue(query, "excludeConnectionInfo", excludeConnectionInfo);
+    putIfGiven(query, "query", this.query);
     return query;
+  }
+
+  private static void putIfTrue(Map<String, String> query, String name, boolean flag) {
+    if (flag) {
+      query.put(name, "true");
+    }
   }
 
   private static void putIfGiven(Map<String, String> query, String name, Object value) {

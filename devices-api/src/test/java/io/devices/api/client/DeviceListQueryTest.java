@@ -33,6 +33,13 @@ class DeviceListQueryTest {
   }
 
   @Test
+  void anAdvancedQueryTravelsAsJsonText() {
+    assertEquals(
+        Map.of("query", "{\"tags\":{\"floor\":\"8\"}}"),
+        DeviceListQuery.all().withQuery("{\"tags\":{\"floor\":\"8\"}}").parameters());
+  }
+
+  @Test
   void aNameGlobNamesItsField() {
     Map<String, String> parameters =
         DeviceListQuery.all()
@@ -60,12 +67,45 @@ class DeviceListQueryTest {
   }
 
   @Test
-  void exportOptionsBecomeTheQueryOfTheExportRequest() {
+  void theFormFlagsTravelOnlyWhenSet() {
+    DeviceListQuery plain = DeviceListQuery.all().withObjectForm(false, false);
+    assertEquals(Map.of(), plain.parameters());
+    assertEquals(false, plain.inObjectForm());
+    DeviceListQuery shaped =
+        DeviceListQuery.all().withPage(0, 10).withObjectForm(true, true).withoutConnectionInfo();
     assertEquals(
-        "?email=ops%40example.com&format=json",
-        QueryString.of(ExportOptions.byEmail("ops@example.com").withFormat("json").parameters()));
+        "?page=0&perPage=10&tagsAsObject=true&attributesAsObject=true&excludeConnectionInfo=true",
+        QueryString.of(shaped.parameters()));
+    assertEquals(true, shaped.inObjectForm());
     assertEquals(
-        "?callbackUrl=http%3A%2F%2Flocalhost%3A1%2Fdone",
-        QueryString.of(ExportOptions.byCallback("http://localhost:1/done").parameters()));
+        "?attributesAsObject=true",
+        QueryString.of(DeviceListQuery.all().withObjectForm(false, true).parameters()));
+  }
+
+  @Test
+  void theWithMethodsKeepTheFormFlags() {
+    DeviceListQuery shaped =
+        DeviceListQuery.all()
+            .withObjectForm(true, false)
+            .withoutConnectionInfo()
+            .withSort("id", "asc")
+            .withPage(1, 5)
+            .withNameGlob("x*")
+            .withTag(TagFilter.key("k"))
+            .withTagMatch("all");
+    assertEquals(true, shaped.tagsAsObject());
+    assertEquals(false, shaped.attributesAsObject());
+    assertEquals(true, shaped.excludeConnectionInfo());
+  }
+
+  @Test
+  void exportOptionsBecomeTheBodyOfTheExportRequest() {
+    assertEquals(
+        new io.devices.api.ExportPost("ops@example.com", null, null, "json"),
+        ExportOptions.byEmail("ops@example.com").withFormat("json").body());
+    Map<String, Object> query = Map.of("name", "pump");
+    assertEquals(
+        new io.devices.api.ExportPost(null, "http://localhost:1/done", query, null),
+        ExportOptions.byCallback("http://localhost:1/done").withQuery(query).body());
   }
 }

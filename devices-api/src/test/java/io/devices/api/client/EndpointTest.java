@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class EndpointTest {
   private final List<String> requests = new CopyOnWriteArrayList<>();
+  private final List<String> bodies = new CopyOnWriteArrayList<>();
   private HttpServer server;
   private DevicesClient client;
 
@@ -58,7 +59,13 @@ class EndpointTest {
             + " "
             + exchange.getRequestHeaders().getFirst("Authorization"));
     String path = uri.getPath();
-    if (path.endsWith("/devices")) {
+    if (path.endsWith("/export")) {
+      bodies.add(
+          exchange.getRequestHeaders().getFirst("Content-Type")
+              + " "
+              + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      reply(exchange, 200, "application/json", "{\"success\":true,\"exportId\":\"e1\"}");
+    } else if (path.endsWith("/devices")) {
       reply(exchange, 200, "application/json", "{\"items\":[],\"count\":0,\"totalCount\":0}");
     } else if (path.endsWith("/gateway")) {
       reply(exchange, 502, "text/html", "<html>bad gateway</html>");
@@ -91,6 +98,28 @@ class EndpointTest {
             "GET /applications/5f0c8a1b2c3d4e5f6a7b8c9d/devices"
                 + "?tagFilter%5B0%5D%5Bkey%5D=floor&tagFilter%5B0%5D%5Bvalue%5D=8 Bearer t0ken"),
         requests);
+  }
+
+  @Test
+  void exportOptionsTravelAsTheJsonBody() {
+    client
+        .devices("5f0c8a1b2c3d4e5f6a7b8c9d")
+        .export(ExportOptions.byEmail("ops@example.com").withFormat("json"));
+    assertEquals(
+        List.of("POST /applications/5f0c8a1b2c3d4e5f6a7b8c9d/devices/export Bearer t0ken"),
+        requests);
+    assertEquals(
+        List.of("application/json {\"email\":\"ops@example.com\",\"format\":\"json\"}"), bodies);
+  }
+
+  @Test
+  void aPageInObjectFormIsNotReadAsTypedDevices() {
+    DeviceListQuery query = DeviceListQuery.all().withObjectForm(true, false);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> client.devices("5f0c8a1b2c3d4e5f6a7b8c9d").list(query));
+    assertEquals(List.of(), requests, "nothing was sent");
+    assertEquals(0, client.devices("5f0c8a1b2c3d4e5f6a7b8c9d").listInObjectForm(query).count());
   }
 
   @Test

@@ -104,7 +104,44 @@ public enum Action {
       "all.User",
       "all.User.read",
       "devices.*",
-      "devices.sendCommand");
+      "devices.sendCommand"),
+  /** Fleet metadata: the tag keys, tag values, attribute names and device names. */
+  DEVICES_TAG_KEYS(
+      "all.Application",
+      "all.Application.read",
+      "all.Organization",
+      "all.Organization.read",
+      "all.User",
+      "all.User.read",
+      "devices.*",
+      "devices.tagKeys"),
+  DEVICES_TAG_VALUES(
+      "all.Application",
+      "all.Application.read",
+      "all.Organization",
+      "all.Organization.read",
+      "all.User",
+      "all.User.read",
+      "devices.*",
+      "devices.tagValues"),
+  DEVICES_ATTRIBUTE_NAMES(
+      "all.Application",
+      "all.Application.read",
+      "all.Organization",
+      "all.Organization.read",
+      "all.User",
+      "all.User.read",
+      "devices.*",
+      "devices.attributeNames"),
+  DEVICES_DEVICE_NAMES(
+      "all.Application",
+      "all.Application.read",
+      "all.Organization",
+      "all.Organization.read",
+      "all.User",
+      "all.User.read",
+      "devices.*",
+      "devices.deviceNames");
 
   private final Set<String> allowingScopes;
 

@@ -32,7 +32,11 @@ public final class KnownScopes {
           "devices.get",
           "devices.post",
           "devices.export",
-          "devices.sendCommand");
+          "devices.sendCommand",
+          "devices.tagKeys",
+          "devices.tagValues",
+          "devices.attributeNames",
+          "devices.deviceNames");
 
   private KnownScopes() {}
 

@@ -50,19 +50,11 @@ public class DeviceRepository {
     Query page = em.createNativeQuery(select.sql(), Device.class);
     // Read-only: the page is never modified, so EclipseLink need not clone and track its rows.
     page.setHint(READ_ONLY_HINT, "True");
-    return bind(page, select).getResultList();
+    return select.bindTo(page).getResultList();
   }
 
   long count(DeviceListRequest query) {
     SqlStatement count = new DeviceSql(query).count();
-    return ((Number) bind(em.createNativeQuery(count.sql()), count).getSingleResult()).longValue();
-  }
-
-  private static Query bind(Query query, SqlStatement statement) {
-    List<Object> parameters = statement.parameters();
-    for (int i = 0; i < parameters.size(); i++) {
-      query.setParameter(i + 1, parameters.get(i));
-    }
-    return query;
+    return ((Number) count.bindTo(em.createNativeQuery(count.sql())).getSingleResult()).longValue();
   }
 }

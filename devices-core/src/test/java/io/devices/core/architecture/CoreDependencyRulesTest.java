@@ -5,6 +5,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.devices.core.common.SchemaMigration;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,5 +58,22 @@ class CoreDependencyRulesTest {
         .dependOnClassesThat()
         .resideInAPackage("io.devices.core.metrics..")
         .check(CORE);
+  }
+
+  /** One Flyway configuration (tests included), so none can migrate without the Java migrations. */
+  @Test
+  void onlySchemaMigrationConfiguresFlyway() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName(SchemaMigration.class.getName())
+        .should()
+        .callMethod(Flyway.class, "configure")
+        .orShould()
+        .callMethod(Flyway.class, "configure", ClassLoader.class)
+        .orShould()
+        .callConstructor(FluentConfiguration.class)
+        .orShould()
+        .callConstructor(FluentConfiguration.class, ClassLoader.class)
+        .check(new ClassFileImporter().importPackages("io.devices.core"));
   }
 }

@@ -14,7 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every cell of the Devices scope table of the contract: each known scope × each action. */
+/**
+ * Every cell of the Devices scope tables of the contract (the four actions and fleet metadata):
+ * each known scope × each action.
+ */
 class ScopeMatrixTest {
   /** The scope table of docs/api.md, written out independently of {@link Action}. */
   private static final List<Set<String>> DEVICE_TABLE =
@@ -46,14 +49,54 @@ class ScopeMatrixTest {
               "all.Organization",
               "all.User",
               "devices.*",
-              "devices.sendCommand"));
+              "devices.sendCommand"),
+          Set.of(
+              "all.Application",
+              "all.Application.read",
+              "all.Organization",
+              "all.Organization.read",
+              "all.User",
+              "all.User.read",
+              "devices.*",
+              "devices.tagKeys"),
+          Set.of(
+              "all.Application",
+              "all.Application.read",
+              "all.Organization",
+              "all.Organization.read",
+              "all.User",
+              "all.User.read",
+              "devices.*",
+              "devices.tagValues"),
+          Set.of(
+              "all.Application",
+              "all.Application.read",
+              "all.Organization",
+              "all.Organization.read",
+              "all.User",
+              "all.User.read",
+              "devices.*",
+              "devices.attributeNames"),
+          Set.of(
+              "all.Application",
+              "all.Application.read",
+              "all.Organization",
+              "all.Organization.read",
+              "all.User",
+              "all.User.read",
+              "devices.*",
+              "devices.deviceNames"));
 
   private static final List<Action> DEVICE_ACTIONS =
       List.of(
           Action.DEVICES_EXPORT,
           Action.DEVICES_GET,
           Action.DEVICES_POST,
-          Action.DEVICES_SEND_COMMAND);
+          Action.DEVICES_SEND_COMMAND,
+          Action.DEVICES_TAG_KEYS,
+          Action.DEVICES_TAG_VALUES,
+          Action.DEVICES_ATTRIBUTE_NAMES,
+          Action.DEVICES_DEVICE_NAMES);
 
   static Stream<Arguments> cells() {
     return KnownScopes.ALL.stream()

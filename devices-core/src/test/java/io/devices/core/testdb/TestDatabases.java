@@ -72,15 +72,20 @@ public final class TestDatabases {
             () -> execute(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)")));
   }
 
+  /** Drops the databases already made when one cannot be made or prepared. */
   private static List<TestDatabase> all(UnaryOperator<TestDatabase> prepare) {
     List<TestDatabase> databases = new ArrayList<>();
-    databases.add(h2());
-    postgres().ifPresent(databases::add);
+    boolean prepared = false;
     try {
-      return databases.stream().map(prepare).toList();
-    } catch (RuntimeException e) {
-      databases.forEach(TestDatabase::close);
-      throw e;
+      databases.add(h2());
+      postgres().ifPresent(databases::add);
+      List<TestDatabase> ready = databases.stream().map(prepare).toList();
+      prepared = true;
+      return ready;
+    } finally {
+      if (!prepared) {
+        databases.forEach(TestDatabase::close);
+      }
     }
   }
 

@@ -12,7 +12,6 @@ import io.devices.core.device.query.QueryReader;
 import io.devices.core.device.query.Selectors;
 import io.devices.core.device.query.TagCondition;
 import io.devices.web.Wire;
-import io.devices.web.json.JsonBodies;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -39,9 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  */
 public class DeviceListParameters {
   static final int MAX_TAG_FILTERS = 100;
-  static final int MAX_DEVICE_CLASSES = 100;
   private static final Pattern TAG_FILTER = Pattern.compile("^tagFilter\\[(\\d+)]\\[(key|value)]$");
-  private static final Pattern DEVICE_CLASS = Pattern.compile("^deviceClass(?:\\[(\\d*)])?$");
 
   @QueryParam("sortField")
   @Parameter(
@@ -127,7 +124,7 @@ public class DeviceListParameters {
   JsonValue givenQuery() {
     String text = blankToNull(query);
     if (text != null && parsedQuery == null) {
-      parsedQuery = JsonBodies.parameter("query", text, QueryReader.MAX_TEXT);
+      parsedQuery = QueryParameter.json(text);
     }
     return parsedQuery;
   }
@@ -141,7 +138,7 @@ public class DeviceListParameters {
   private DeviceQuery selection(MultivaluedMap<String, String> parameters) {
     JsonValue advanced = givenQuery();
     if (advanced != null) {
-      return QueryReader.read(advanced, "query");
+      return QueryReader.read(advanced, QueryParameter.NAME);
     }
     String field = blankToNull(filterField);
     if (field != null && !field.equals("name")) {
@@ -149,9 +146,10 @@ public class DeviceListParameters {
     }
     List<DeviceQuery> parts = new ArrayList<>(3);
     parsed(filter, NameGlob::new).map(Selectors::nameGlob).ifPresent(parts::add);
+    TagMatch match = parsed(tagMatch, TagMatch::parse).orElse(TagMatch.any);
     List<TagCondition> tags = tagFilters(parameters);
     if (!tags.isEmpty()) {
-      parts.add(Selectors.tags(tags, parsed(tagMatch, TagMatch::parse).orElse(TagMatch.any)));
+      parts.add(Selectors.tags(tags, match));
     }
     List<DeviceClass> classes = deviceClasses(parameters);
     if (!classes.isEmpty()) {
@@ -162,36 +160,7 @@ public class DeviceListParameters {
 
   /** {@code deviceClass=x}, repeated or indexed ({@code deviceClass[0]=x}, {@code []}). */
   private static List<DeviceClass> deviceClasses(MultivaluedMap<String, String> parameters) {
-    List<DeviceClass> classes = new ArrayList<>();
-    Map<BigInteger, String> indexed = new TreeMap<>();
-    for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
-      String name = parameter.getKey();
-      if (!name.startsWith("deviceClass")) {
-        continue;
-      }
-      Matcher matcher = DEVICE_CLASS.matcher(name);
-      if (!matcher.matches()) {
-        throw DomainException.validation(
-            "deviceClass must be given as deviceClass or deviceClass[N], not " + name);
-      }
-      for (String value : parameter.getValue()) {
-        if (matcher.group(1) == null || matcher.group(1).isEmpty()) {
-          indexed.put(BigInteger.valueOf(-1 - indexed.size()), value);
-        } else {
-          indexed.put(new BigInteger(matcher.group(1)), value);
-        }
-      }
-      if (indexed.size() > MAX_DEVICE_CLASSES) {
-        throw DomainException.validation(
-            "deviceClass may have at most " + MAX_DEVICE_CLASSES + " entries");
-      }
-    }
-    indexed.forEach(
-        (index, value) -> {
-          String field = index.signum() < 0 ? "deviceClass" : "deviceClass[" + index + "]";
-          classes.add(DeviceClass.parse(field, value));
-        });
-    return classes;
+    return ArrayParameter.read(parameters, "deviceClass", DeviceClass::parse);
   }
 
   private static <T> Optional<T> parsed(String value, Function<String, T> parse) {

@@ -1,22 +1,34 @@
 package io.devices.web.device;
 
+import io.devices.api.AttributeNames;
 import io.devices.api.CommandAccepted;
+import io.devices.api.DeviceNames;
 import io.devices.api.DevicePost;
+import io.devices.api.DeviceSummary;
 import io.devices.api.ExportAccepted;
+import io.devices.api.ExportPost;
 import io.devices.api.MultiDeviceCommand;
+import io.devices.api.TagKeys;
+import io.devices.api.TagValues;
 import io.devices.core.auth.Action;
 import io.devices.core.command.Commands;
 import io.devices.core.common.ObjectIds;
+import io.devices.core.common.Page;
+import io.devices.core.device.AttributeType;
 import io.devices.core.device.Device;
 import io.devices.core.device.DeviceListRequest;
 import io.devices.core.device.DeviceListing;
 import io.devices.core.device.DeviceRegistration;
+import io.devices.core.device.metadata.FleetMetadata;
+import io.devices.core.device.metadata.Prefix;
+import io.devices.core.device.query.DeviceQuery;
 import io.devices.core.export.ExportRequest;
 import io.devices.core.export.ExportRequests;
 import io.devices.web.access.Allows;
 import io.devices.web.access.CurrentCaller;
 import io.devices.web.command.CommandDrafts;
 import io.devices.web.export.ExportParameters;
+import io.devices.web.json.OptionalBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -26,20 +38,26 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The Devices resource: Get, Post, Export and Send Command. */
+/** The Devices resource: Get, Post, Export, Send Command and the fleet metadata. */
 @Path("/applications/{applicationId}/devices")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
@@ -49,7 +67,12 @@ public class DevicesResource {
   @Inject DeviceRegistration registration;
   @Inject ExportRequests exports;
   @Inject Commands commands;
+  @Inject FleetMetadata metadata;
   @Inject CurrentCaller caller;
+
+  private static final String QUERY =
+      "An advanced device query (JSON): only the devices it selects; all when absent";
+  private static final String STARTS_WITH = "Only entries starting with this, case-insensitively";
 
   @PathParam("applicationId")
   String applicationId;
@@ -62,12 +85,24 @@ public class DevicesResource {
   @Operation(operationId = "devicesGet", summary = "Returns the devices for an application")
   @APIResponse(
       responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = io.devices.api.Devices.class)))
-  public io.devices.api.Devices list(@BeanParam DeviceListParameters parameters) {
+      description = "Devices; ObjectFormDevices when tagsAsObject or attributesAsObject is true",
+      content =
+          @Content(
+              schema =
+                  @Schema(
+                      oneOf = {
+                        io.devices.api.Devices.class,
+                        io.devices.api.ObjectFormDevices.class
+                      })))
+  public Response list(@BeanParam DeviceListParameters parameters, @BeanParam DeviceListForm form) {
+    DeviceView view = form.read();
     DeviceListRequest request = parameters.read(application(), uri.getQueryParameters());
-    return DeviceViews.page(
-        request, parameters.givenFilter(), parameters.givenQuery(), listing.list(request));
+    Page<Device> page = listing.list(request);
+    // A Response, so that the page is written as its own record type: Devices or ObjectFormDevices.
+    return Response.ok(
+            DeviceViews.page(
+                request, parameters.givenFilter(), parameters.givenQuery(), page, view))
+        .build();
   }
 
   @GET
@@ -108,12 +143,20 @@ public class DevicesResource {
       operationId = "devicesExport",
       summary =
           "Creates an export of all device metadata, delivered by email and/or callback when ready")
+  @RequestBody(
+      required = false,
+      description = "Optional; its fields win over the query parameters of the same name",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ExportPost.class)))
   @APIResponse(
       responseCode = "200",
       description = "The export is recorded and runs in the background",
       content = @Content(schema = @Schema(implementation = ExportAccepted.class)))
-  public ExportAccepted export(@BeanParam ExportParameters parameters) {
-    ExportRequest request = parameters.read(application(), uri.getBaseUri().toString());
+  public ExportAccepted export(
+      @BeanParam ExportParameters parameters, @OptionalBody ExportPost body) {
+    ExportRequest request = parameters.read(application(), body, uri.getBaseUri().toString());
     String exportId = exports.submit(request, caller.get()).id();
     return new ExportAccepted(true, exportId);
   }
@@ -134,6 +177,106 @@ public class DevicesResource {
     String application = application();
     String commandId = commands.send(application, CommandDrafts.of(body, Instant.now())).id();
     return new CommandAccepted(true, commandId);
+  }
+
+  // ---- fleet metadata: literal paths, so JAX-RS never takes "tagKeys" for a {deviceId}
+
+  @GET
+  @Path("/tagKeys")
+  @Allows(Action.DEVICES_TAG_KEYS)
+  @Operation(
+      operationId = "devicesTagKeys",
+      summary = "Returns the tag keys of the devices a query selects (at most 1,000, sorted)")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = TagKeys.class)))
+  public TagKeys tagKeys(
+      @QueryParam("query") @Parameter(description = QUERY) String query,
+      @QueryParam("startsWith") @Parameter(description = STARTS_WITH) String startsWith) {
+    return new TagKeys(
+        metadata.tagKeys(application(), QueryParameter.read(query), Prefix.of(startsWith)));
+  }
+
+  @GET
+  @Path("/tagValues")
+  @Allows(Action.DEVICES_TAG_VALUES)
+  @Operation(
+      operationId = "devicesTagValues",
+      summary = "Returns the tag values of the devices a query selects (at most 1,000, sorted)")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = TagValues.class)))
+  public TagValues tagValues(
+      @QueryParam("query") @Parameter(description = QUERY) String query,
+      @QueryParam("key")
+          @Parameter(
+              description = "Only the values under this tag key",
+              schema = @Schema(pattern = "^[0-9a-zA-Z_-]{1,255}$"))
+          String key,
+      @QueryParam("startsWith") @Parameter(description = STARTS_WITH) String startsWith) {
+    String application = application();
+    DeviceQuery selection = QueryParameter.read(query);
+    Prefix prefix = Prefix.of(startsWith);
+    Optional<String> tagKey = Optional.ofNullable(key).filter(k -> !k.isBlank());
+    return new TagValues(
+        tagKey.orElse(null), metadata.tagValues(application, selection, tagKey, prefix));
+  }
+
+  @GET
+  @Path("/attributeNames")
+  @Allows(Action.DEVICES_ATTRIBUTE_NAMES)
+  @Operation(
+      operationId = "devicesAttributeNames",
+      summary =
+          "Returns the attribute names of the devices a query selects (at most 1,000, sorted)")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = AttributeNames.class)))
+  public AttributeNames attributeNames(
+      @QueryParam("query") @Parameter(description = QUERY) String query,
+      @QueryParam("startsWith") @Parameter(description = STARTS_WITH) String startsWith,
+      // Documents dataType; the values are read from the whole query, where the clients may
+      // also send them indexed (dataType[0]=number).
+      @QueryParam("dataType")
+          @Parameter(
+              description =
+                  "Only attributes of these data types (string, number, gps, boolean):"
+                      + " dataType=x, or dataType[N]=x",
+              schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+          List<String> dataType) {
+    String application = application();
+    DeviceQuery selection = QueryParameter.read(query);
+    Prefix prefix = Prefix.of(startsWith);
+    Set<AttributeType> types =
+        Set.copyOf(ArrayParameter.read(uri.getQueryParameters(), "dataType", AttributeType::parse));
+    return new AttributeNames(metadata.attributeNames(application, selection, prefix, types));
+  }
+
+  @GET
+  @Path("/deviceNames")
+  @Allows(Action.DEVICES_DEVICE_NAMES)
+  @Operation(
+      operationId = "devicesDeviceNames",
+      summary =
+          "Returns the id, name and class of the devices a query selects (at most 1,000, by name)")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content = @Content(schema = @Schema(implementation = DeviceNames.class)))
+  public DeviceNames deviceNames(
+      @QueryParam("query") @Parameter(description = QUERY) String query,
+      @QueryParam("startsWith") @Parameter(description = STARTS_WITH) String startsWith) {
+    String application = application();
+    List<DeviceSummary> devices =
+        metadata
+            .deviceNames(application, QueryParameter.read(query), Prefix.of(startsWith))
+            .stream()
+            .map(d -> new DeviceSummary(d.id(), d.name(), d.deviceClass().name()))
+            .toList();
+    return new DeviceNames(devices);
   }
 
   private String application() {

@@ -20,6 +20,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     if (failure instanceof BodyTooLargeException tooLarge) {
       return ErrorResponses.response(413, tooLarge.getMessage()).build();
     }
+    if (failure instanceof BodyNotJsonException notJson) {
+      return ErrorResponses.response(415, notJson.getMessage()).build();
+    }
     if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       return fromWebApplication(web.getResponse());
     }
@@ -27,13 +30,15 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
   }
 
   /**
-   * The domain failure or 413 a body reader threw, which JAX-RS hands over wrapped (RESTEasy: in a
-   * ReaderException); any other failure as it came.
+   * The domain failure, 413 or 415 a body reader threw, which JAX-RS hands over wrapped (RESTEasy:
+   * in a ReaderException); any other failure as it came.
    */
   private static Throwable unwrapped(Throwable thrown) {
     Throwable cause = thrown;
     for (int depth = 0; cause != null && depth < 5; depth++, cause = cause.getCause()) {
-      if (cause instanceof DomainException || cause instanceof BodyTooLargeException) {
+      if (cause instanceof DomainException
+          || cause instanceof BodyTooLargeException
+          || cause instanceof BodyNotJsonException) {
         return cause;
       }
     }

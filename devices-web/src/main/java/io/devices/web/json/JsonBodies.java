@@ -1,6 +1,7 @@
 package io.devices.web.json;
 
 import io.devices.core.common.DomainException;
+import io.devices.web.error.BodyNotJsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -28,6 +29,26 @@ public final class JsonBodies {
     if (text.isBlank()) {
       throw DomainException.validation("The request body is required");
     }
+    return bind(text, type);
+  }
+
+  /**
+   * The body as a record of the given type, or null when there is none (no bytes, or only white
+   * space); {@code json} says whether the body was declared JSON, which one that is sent must be.
+   */
+  static <R extends Record> R readOptional(InputStream body, Class<R> type, boolean json) {
+    byte[] bytes = readAll(body);
+    if (bytes.length == 0) {
+      return null;
+    }
+    if (!json) {
+      throw new BodyNotJsonException();
+    }
+    String text = decode(bytes);
+    return text.isBlank() ? null : bind(text, type);
+  }
+
+  private static <R extends Record> R bind(String text, Class<R> type) {
     JsonValue value = StrictJsonParser.parse(new StringReader(text));
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw DomainException.validation("The request body must be a JSON object");

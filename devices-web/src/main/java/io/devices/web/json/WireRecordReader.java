@@ -11,7 +11,8 @@ import java.lang.reflect.Type;
 /**
  * Reads every request body that a resource takes as a wire record (a record of {@code
  * io.devices.api}) through {@link JsonBodies}, in place of the lenient JSON-B reader. The media
- * type is the resource's concern ({@code @Consumes}); this reader reads whatever reached it.
+ * type is the resource's concern ({@code @Consumes}); this reader reads whatever reached it, except
+ * for an {@link OptionalBody}, whose resource cannot declare it.
  */
 @Provider
 public class WireRecordReader implements MessageBodyReader<Record> {
@@ -31,6 +32,18 @@ public class WireRecordReader implements MessageBodyReader<Record> {
       MediaType mediaType,
       MultivaluedMap<String, String> headers,
       InputStream body) {
+    for (Annotation annotation : annotations) {
+      if (annotation instanceof OptionalBody) {
+        return JsonBodies.readOptional(body, type, isJson(mediaType));
+      }
+    }
     return JsonBodies.read(body, type);
+  }
+
+  /** application/json with any parameters; a wildcard or a missing type is not a declaration. */
+  private static boolean isJson(MediaType mediaType) {
+    return mediaType != null
+        && mediaType.getType().equalsIgnoreCase("application")
+        && mediaType.getSubtype().equalsIgnoreCase("json");
   }
 }

@@ -11,8 +11,10 @@ import io.devices.api.ApplicationPost;
 import io.devices.api.DeviceAttribute;
 import io.devices.api.DevicePost;
 import io.devices.api.DeviceTag;
+import io.devices.api.ExportPost;
 import io.devices.api.MultiDeviceCommand;
 import io.devices.core.common.DomainException;
+import io.devices.web.error.BodyNotJsonException;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
@@ -196,5 +198,32 @@ class JsonBodiesTest {
 
     @Override
     public void close() {}
+  }
+
+  private static ExportPost optional(String body, boolean json) {
+    return JsonBodies.readOptional(
+        new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), ExportPost.class, json);
+  }
+
+  @Test
+  void anOptionalBodyThatIsLeftOutBindsToNull() {
+    assertNull(optional("", true));
+    assertNull(optional("", false), "no body needs no type");
+    assertNull(optional(" \r\n\t", true));
+    assertNull(JsonBodies.readOptional(null, ExportPost.class, false));
+    assertEquals(new ExportPost(null, null, null, null), optional("{}", true));
+  }
+
+  @Test
+  void anOptionalBodyThatIsSentIsReadStrictlyAndMustBeJson() {
+    assertEquals(
+        new ExportPost("a@b.example", null, null, "json"),
+        optional("{\"email\": \"a@b.example\", \"format\": \"json\"}", true));
+    assertThrows(BodyNotJsonException.class, () -> optional("{}", false));
+    assertThrows(BodyNotJsonException.class, () -> optional(" ", false));
+    assertEquals(
+        "mail is not an allowed field",
+        assertThrows(DomainException.class, () -> optional("{\"mail\": \"x\"}", true))
+            .getMessage());
   }
 }

@@ -49,6 +49,13 @@ public final class QueryReader {
   private static final String DATE_RULE =
       " must be an ISO-8601 date-time or milliseconds since the epoch";
 
+  /**
+   * What {@code $in} of an empty list selects: no device. ({@code $nin} of an empty list excludes
+   * none, so it is left out.) Conditions never hold an empty list.
+   */
+  static final DeviceQuery NOTHING =
+      new Junction(Junction.Kind.nor, List.of(DeviceQuery.everything()));
+
   private QueryReader() {}
 
   /**
@@ -125,12 +132,13 @@ public final class QueryReader {
     Operator operator = Operator.of(entry.getKey());
     if (operator == null || operator.isText()) {
       throw DomainException.validation(
-          operatorPath
-              + " is not an operator for ids; use $eq, $ne, $gt, $lt, $gte, $lte, $in"
-              + " or $nin");
+          operatorPath + " is not an operator for ids; use " + operatorsOf(QueryField.Type.ID));
     }
     if (operator.isList()) {
       JsonArray array = list(entry.getValue(), operatorPath);
+      if (array.isEmpty()) {
+        return operator == Operator.in ? NOTHING : DeviceQuery.everything();
+      }
       List<Object> ids = new ArrayList<>(array.size());
       for (int i = 0; i < array.size(); i++) {
         ids.add(idValue(array.get(i), operatorPath + "[" + i + "]"));
@@ -153,19 +161,33 @@ public final class QueryReader {
   // ---- the other fields: a value, or an object of operators that must all hold
 
   private static DeviceQuery operators(QueryField field, JsonValue value, String path) {
+    return DeviceQuery.and(operatorParts(field, value, path));
+  }
+
+  /** The conditions of a value or of an object of operators, all of which must hold. */
+  private static List<DeviceQuery> operatorParts(QueryField field, JsonValue value, String path) {
     if (!(value instanceof JsonObject object)) {
-      return FieldCondition.of(field, Operator.eq, value(field, value, path, false), false);
+      return List.of(
+          FieldCondition.of(field, Operator.eq, value(field, value, path, false), false));
     }
     boolean ci = caseInsensitive(field, object, path);
     List<DeviceQuery> parts = new ArrayList<>(object.size());
+    int operators = 0;
     for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
       if (entry.getKey().equals("$ci")) {
         continue;
       }
+      operators++;
       String operatorPath = path + "." + entry.getKey();
       Operator operator = operator(field, entry.getKey(), operatorPath);
       if (operator.isList()) {
         JsonArray array = list(entry.getValue(), operatorPath);
+        if (array.isEmpty()) {
+          if (operator == Operator.in) {
+            parts.add(NOTHING);
+          }
+          continue;
+        }
         List<Object> values = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
           values.add(value(field, array.get(i), operatorPath + "[" + i + "]", ci));
@@ -179,10 +201,10 @@ public final class QueryReader {
                 field, operator, value(field, entry.getValue(), operatorPath, ci), ci));
       }
     }
-    if (parts.isEmpty()) {
+    if (operators == 0) {
       throw DomainException.validation(path + " must hold at least one operator");
     }
-    return DeviceQuery.and(parts);
+    return parts;
   }
 
   private static boolean caseInsensitive(QueryField field, JsonObject object, String path) {
@@ -202,19 +224,31 @@ public final class QueryReader {
 
   private static Operator operator(QueryField field, String key, String path) {
     Operator operator = Operator.of(key);
-    if (operator == null) {
-      throw DomainException.validation(path + " is not an operator");
-    }
     QueryField.Type type = field.type();
-    boolean textual = type == QueryField.Type.NAME || type == QueryField.Type.CLASS;
-    if (operator.isText() && !textual) {
-      throw DomainException.validation(path + " is not an operator for " + field);
+    if (operator == null) {
+      throw DomainException.validation(path + " is not an operator; use " + operatorsOf(type));
     }
-    if (type == QueryField.Type.CONNECTION && operator.isOrdering()) {
+    boolean allowed =
+        switch (type) {
+          case NAME, CLASS -> true;
+          case DATE, ID -> !operator.isText();
+          case CONNECTION -> !operator.isText() && !operator.isOrdering();
+        };
+    if (!allowed) {
       throw DomainException.validation(
-          path + " is not an operator for connectionStatus; use $eq, $ne, $in or $nin");
+          path + " is not an operator for " + field + "; use " + operatorsOf(type));
     }
     return operator;
+  }
+
+  /** The operators a field of this type takes, for messages. */
+  private static String operatorsOf(QueryField.Type type) {
+    return switch (type) {
+      case NAME, CLASS ->
+          "$eq, $ne, $gt, $lt, $gte, $lte, $in, $nin, $startsWith, $endsWith, $contains or $ci";
+      case DATE, ID -> "$eq, $ne, $gt, $lt, $gte, $lte, $in or $nin";
+      case CONNECTION -> "$eq, $ne, $in or $nin";
+    };
   }
 
   /** A value compared with the field, normalized as {@link FieldCondition} expects. */
@@ -313,11 +347,13 @@ public final class QueryReader {
   // ---- attribute names
 
   private static DeviceQuery attributeName(JsonValue value, String path) {
-    DeviceQuery parsed = operators(QueryField.name, value, path);
-    List<DeviceQuery> conditions = parsed instanceof Junction j ? j.parts() : List.of(parsed);
+    List<DeviceQuery> conditions = operatorParts(QueryField.name, value, path);
     List<DeviceQuery> attributes = new ArrayList<>(conditions.size());
     for (DeviceQuery condition : conditions) {
-      FieldCondition f = (FieldCondition) condition;
+      if (!(condition instanceof FieldCondition f)) {
+        attributes.add(condition); // NOTHING, from an empty $in
+        continue;
+      }
       List<String> names = new ArrayList<>(f.values().size());
       f.values().forEach(v -> names.add((String) v));
       attributes.add(new AttributeCondition(f.operator(), names, f.caseInsensitive()));

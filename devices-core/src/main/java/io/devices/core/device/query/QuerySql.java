@@ -228,7 +228,7 @@ public final class QuerySql {
   }
 
   /** A LIKE pattern matching {@code text} literally (escape {@link NameGlob#ESCAPE}). */
-  static String escapeLike(String text) {
+  public static String escapeLike(String text) {
     StringBuilder like = new StringBuilder(text.length() + 4);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -8,6 +8,7 @@ import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Reads the {@code tags} key of a query. Its forms: pairs {@code {"floor": "8", "kind": null}}
@@ -45,7 +46,7 @@ final class Tags {
               path + "." + key + " is not allowed beside $tagKey and $tagValue");
         }
       }
-      return new TagCondition(
+      return condition(
           match(object.get("$tagKey"), path + ".$tagKey", true),
           match(object.get("$tagValue"), path + ".$tagValue", false));
     }
@@ -57,10 +58,16 @@ final class Tags {
       }
       Texts.requireIdentifier(pairPath + " (a tag key)", pair.getKey());
       pairs.add(
-          new TagCondition(
-              TextMatch.equalTo(pair.getKey()), match(pair.getValue(), pairPath, false)));
+          condition(TextMatch.equalTo(pair.getKey()), match(pair.getValue(), pairPath, false)));
     }
     return DeviceQuery.and(pairs);
+  }
+
+  /** One tag matching both; none when either must be in an empty list. */
+  private static DeviceQuery condition(TextMatch key, TextMatch value) {
+    boolean impossible =
+        Stream.of(key, value).anyMatch(m -> m.kind() == TextMatch.Kind.in && m.values().isEmpty());
+    return impossible ? QueryReader.NOTHING : new TagCondition(key, value);
   }
 
   /** A key's or value's match; absent or null matches any. */
@@ -78,6 +85,9 @@ final class Tags {
     boolean in = object.containsKey("$in");
     String listPath = path + (in ? ".$in" : ".$nin");
     JsonArray array = QueryReader.list(object.get(in ? "$in" : "$nin"), listPath);
+    if (array.isEmpty() && !in) {
+      return TextMatch.ANY; // not in the empty list: any
+    }
     List<String> values = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
       values.add(text(array.get(i), listPath + "[" + i + "]", key));

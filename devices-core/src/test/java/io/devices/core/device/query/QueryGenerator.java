@@ -17,7 +17,8 @@ import java.util.Random;
 /**
  * Random advanced device queries in their JSON form, drawn from values the fleet holds (so that
  * they select something) and values it does not: every key and operator, nesting, {@code $ci},
- * every tag form, numbers and booleans as tag values, ids, dates as text and as milliseconds.
+ * every tag form, numbers and booleans as tag values, ids, dates as text and as milliseconds, empty
+ * {@code $in}/{@code $nin} lists.
  */
 final class QueryGenerator {
   static final String[] NAMES = {
@@ -133,7 +134,7 @@ final class QueryGenerator {
     JsonObjectBuilder object = JSON.createObjectBuilder();
     if (operator.equals("$in") || operator.equals("$nin")) {
       JsonArrayBuilder list = JSON.createArrayBuilder();
-      for (int i = random.nextInt(4); i >= 0; i--) {
+      for (int i = random.nextInt(5) - 1; i >= 0; i--) {
         list.add(id(gateway));
       }
       return object.add(operator, list).build();
@@ -172,7 +173,7 @@ final class QueryGenerator {
       used.add(operator);
       if (operator.equals("$in") || operator.equals("$nin")) {
         JsonArrayBuilder list = JSON.createArrayBuilder();
-        for (int j = random.nextInt(4); j >= 0; j--) {
+        for (int j = random.nextInt(5) - 1; j >= 0; j--) {
           list.add(value.get());
         }
         object.add(operator, list);
@@ -287,7 +288,7 @@ final class QueryGenerator {
     if (kind == 1) {
       String operator = random.nextBoolean() ? "$in" : "$nin";
       JsonArrayBuilder list = JSON.createArrayBuilder();
-      for (int i = random.nextInt(3); i >= 0; i--) {
+      for (int i = random.nextInt(4) - 1; i >= 0; i--) {
         list.add(tagText(key));
       }
       return JSON.createObjectBuilder().add(operator, list).build();
