@@ -104,6 +104,7 @@ public final class DevicesApiBenchmark {
       LatencyProbe probe = new LatencyProbe(api, baseline, main, samples, Duration.ofMinutes(1));
       List<TimedList> lists = new ArrayList<>(List.of(ListCase.values()));
       lists.addAll(QueryCase.shapes(seedStart, seedEnd));
+      lists.addAll(MetadataCase.shapes());
       for (TimedList list : lists) {
         System.out.println("Measuring " + list.label() + "...");
         LatencyProbe.Result result = probe.measure(list, 50);

@@ -41,17 +41,16 @@ final class LatencyProbe {
   Result measure(TimedList list, int warmups) throws Exception {
     long warmupEnd = System.nanoTime() + limit.toNanos() / 4;
     for (int k = 0; k < warmups && System.nanoTime() < warmupEnd; k++) {
-      ListRequest request = list.request(k);
-      api.listDevices(applicationId, request.queryString());
-      baseline.list(request.forApplication(applicationId));
+      api.get(applicationId, list.path(k));
+      list.sql(baseline, applicationId, k);
     }
     Stats apiStats = new Stats(samples);
     String firstBody = null;
     long end = System.nanoTime() + limit.toNanos();
     for (int k = 0; !apiStats.isFull() && System.nanoTime() < end; k++) {
-      String queryString = list.request(k).queryString();
+      String path = list.path(k);
       long start = System.nanoTime();
-      String body = api.listDevices(applicationId, queryString);
+      String body = api.get(applicationId, path);
       apiStats.add(System.nanoTime() - start);
       firstBody = k == 0 ? body : firstBody;
     }
@@ -59,7 +58,7 @@ final class LatencyProbe {
     SqlBaseline.Outcome firstOutcome = null;
     end = System.nanoTime() + limit.toNanos();
     for (int k = 0; !sqlStats.isFull() && System.nanoTime() < end; k++) {
-      SqlBaseline.Outcome outcome = baseline.list(list.request(k).forApplication(applicationId));
+      SqlBaseline.Outcome outcome = list.sql(baseline, applicationId, k);
       sqlStats.add(outcome.nanos());
       firstOutcome = k == 0 ? outcome : firstOutcome;
     }
@@ -67,7 +66,7 @@ final class LatencyProbe {
         list,
         apiStats,
         sqlStats,
-        new Sample(ApiClient.totalCount(firstBody), ApiClient.itemCount(firstBody)),
+        list.sample(firstBody),
         new Sample(firstOutcome.total(), firstOutcome.rows()));
   }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * The timed list requests (a)-(d) with the older selectors; the selectors become a {@link
  * DeviceQuery} on the SQL side exactly as the server's parameter reader builds it.
  */
-enum ListCase implements TimedList {
+enum ListCase implements DeviceListCase {
   /** (a) perPage=100 sorted by name: pages 0..9, ascending and descending. */
   page("page", "(a) GET perPage=100 sortField=name") {
     @Override

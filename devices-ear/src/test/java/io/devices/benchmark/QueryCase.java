@@ -21,7 +21,7 @@ import java.util.function.IntFunction;
  * @param shape the figures' name: {@code query_<shape>_median_ms}, {@code ratio_query_<shape>}
  * @param json the query of sample {@code k}
  */
-record QueryCase(String shape, String label, IntFunction<String> json) implements TimedList {
+record QueryCase(String shape, String label, IntFunction<String> json) implements DeviceListCase {
   private static final String[] CLASSES = {"gateway", "floating", "virtual", "peripheral"};
 
   /**
@@ -109,7 +109,7 @@ record QueryCase(String shape, String label, IntFunction<String> json) implement
         ListCase.byName(direction, 0, read(query)));
   }
 
-  private static DeviceQuery read(String query) {
+  static DeviceQuery read(String query) {
     try (JsonReader reader = Json.createReader(new StringReader(query))) {
       return QueryReader.read(reader.readValue(), "query");
     }
