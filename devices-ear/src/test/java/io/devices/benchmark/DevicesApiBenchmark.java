@@ -29,15 +29,19 @@ import java.util.Locale;
  *   <li>a two-entry {@code tagFilter} (floor X or floor Y, rotating);
  * </ol>
  *
- * and the throughput of (e) Device Post with 8 concurrent clients (5,000 creates into a second
- * application) and (f) (a) with 16 concurrent clients for 15 seconds. Parameters rotate between
- * samples because H2 reuses the result of an identical query while the tables are unchanged.
+ * <p>then six advanced queries ({@link QueryCase}: a first page of 100 with {@code query=} JSON)
+ * and Tag Keys and Tag Values ({@link MetadataCase}), and the throughput of (e) Device Post with 8
+ * concurrent clients (5,000 creates into a second application) and (f) (a) with 16 concurrent
+ * clients for 15 seconds. Parameters rotate between samples because H2 reuses the result of an
+ * identical query while the tables are unchanged.
  *
- * <p>In the same run it times the SQL behind (a)-(d) over JDBC against the server's own H2 database
- * ({@code AUTO_SERVER=TRUE} lets this second process in), the SQL text coming from the core's
- * {@code DeviceSql} so that it cannot drift from the server's, and prints the ratio API/SQL (median
- * over median). The figures go to stdout and to {@code
- * devices-ear/target/benchmarks/devices-api.json}.
+ * <p>In the same run it times the SQL behind each latency over JDBC against the server's own H2
+ * database ({@code AUTO_SERVER=TRUE} lets this second process in), the SQL text coming from the
+ * core's {@code DeviceSql} so that it cannot drift from the server's, and prints the ratio API/SQL
+ * (median over median). The figures go to stdout and to {@code
+ * devices-ear/target/benchmarks/devices-api.json}; the plans of every kind of query condition
+ * ({@link QueryPlans}) to {@code query-plans.txt} beside it, and to {@code
+ * query-plans-postgres.txt} on a copy of the fleet in PostgreSQL when it answers.
  *
  * <p>Run everything (server created, started and stopped on port 9280, fresh database) with one
  * command from the repository root:
@@ -125,9 +129,8 @@ public final class DevicesApiBenchmark {
     double gets = Throughput.gets(api, main, 16, Duration.ofSeconds(15));
     report.throughput("get_per_second", "(f) GET (a), 16 clients", gets, Report.GET_TARGET);
 
-    explainPlans(dbUrl, main, devices, seedStart, seedEnd, output.resolveSibling("query-plans"));
-
     report.write(output);
+    explainPlans(dbUrl, main, devices, seedStart, seedEnd, output.resolveSibling("query-plans"));
     System.out.println();
     System.out.println("Devices API benchmark (latencies in ms; sql = same SQL over JDBC)");
     System.out.print(report.table());

@@ -188,7 +188,7 @@ final class QueryPlans {
     return new Plan(
         shape,
         matches,
-        page.sql().contains(" JOIN ("),
+        page.sql().contains("d.id IN (SELECT m.device_id"),
         countMs,
         pageMs,
         rowsRead(countPlan) + rowsRead(pagePlan),
