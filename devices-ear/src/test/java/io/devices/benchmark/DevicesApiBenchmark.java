@@ -86,10 +86,10 @@ public final class DevicesApiBenchmark {
 
     String main = application(owner, "bench-main");
     System.out.printf(Locale.ROOT, "Seeding %,d devices through the API...%n", devices);
-    Instant seedStart = Instant.now();
+    Instant createdFrom = Instant.now();
     Duration seeding =
         new Seeder(api, 12).seed(main, "dev-", devices, Duration.ofMinutes(30), true);
-    Instant seedEnd = Instant.now();
+    Instant createdTo = Instant.now();
     double seedRate = devices / (seeding.toNanos() / 1e9);
     System.out.printf(
         Locale.ROOT,
@@ -107,7 +107,7 @@ public final class DevicesApiBenchmark {
             dbUrl, setting("bench.dbUser", "devices"), setting("bench.dbPassword", ""))) {
       LatencyProbe probe = new LatencyProbe(api, baseline, main, samples, Duration.ofMinutes(1));
       List<TimedList> lists = new ArrayList<>(List.of(ListCase.values()));
-      lists.addAll(QueryCase.shapes(seedStart, seedEnd));
+      lists.addAll(QueryCase.shapes(createdFrom, createdTo));
       lists.addAll(MetadataCase.shapes());
       for (TimedList list : lists) {
         System.out.println("Measuring " + list.label() + "...");
@@ -130,7 +130,8 @@ public final class DevicesApiBenchmark {
     report.throughput("get_per_second", "(f) GET (a), 16 clients", gets, Report.GET_TARGET);
 
     report.write(output);
-    explainPlans(dbUrl, main, devices, seedStart, seedEnd, output.resolveSibling("query-plans"));
+    explainPlans(
+        dbUrl, main, devices, createdFrom, createdTo, output.resolveSibling("query-plans"));
     System.out.println();
     System.out.println("Devices API benchmark (latencies in ms; sql = same SQL over JDBC)");
     System.out.print(report.table());
@@ -143,14 +144,14 @@ public final class DevicesApiBenchmark {
    * prefix-postgres.txt}, on a copy of the same fleet in a database of its own, dropped afterwards.
    */
   private static void explainPlans(
-      String dbUrl, String app, long devices, Instant seedStart, Instant seedEnd, Path prefix)
+      String dbUrl, String app, long devices, Instant createdFrom, Instant createdTo, Path prefix)
       throws Exception {
     try (Connection h2 =
         DriverManager.getConnection(
             dbUrl, setting("bench.dbUser", "devices"), setting("bench.dbPassword", ""))) {
       System.out.println("Explaining the query plans on H2...");
       Path plans = Path.of(prefix + ".txt");
-      Files.writeString(plans, QueryPlans.explainAll(h2, app, devices, seedStart, seedEnd));
+      Files.writeString(plans, QueryPlans.explainAll(h2, app, devices, createdFrom, createdTo));
       System.out.println("Query plans written to " + plans.toAbsolutePath());
       if (!Boolean.parseBoolean(setting("bench.plans.postgres", "true"))
           || !BenchDatabase.answers("127.0.0.1", 5432)) {
@@ -163,7 +164,8 @@ public final class DevicesApiBenchmark {
         try (Connection pg = DriverManager.getConnection(postgres.url(), postgres.user(), "")) {
           System.out.println("Explaining the query plans on PostgreSQL...");
           Path pgPlans = Path.of(prefix + "-postgres.txt");
-          Files.writeString(pgPlans, QueryPlans.explainAll(pg, app, devices, seedStart, seedEnd));
+          Files.writeString(
+              pgPlans, QueryPlans.explainAll(pg, app, devices, createdFrom, createdTo));
           System.out.println("Query plans written to " + pgPlans.toAbsolutePath());
         }
       } finally {

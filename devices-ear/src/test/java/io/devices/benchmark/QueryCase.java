@@ -26,10 +26,10 @@ record QueryCase(String shape, String label, IntFunction<String> json) implement
 
   /**
    * The query shapes over the fleet of {@link Seeder}, whose devices were created between {@code
-   * seedStart} and {@code seedEnd} (the creation-date windows are tenths of that span).
+   * createdFrom} and {@code createdTo} (the creation-date windows are tenths of that span).
    */
-  static List<QueryCase> shapes(Instant seedStart, Instant seedEnd) {
-    long span = Math.max(10, seedEnd.toEpochMilli() - seedStart.toEpochMilli());
+  static List<QueryCase> shapes(Instant createdFrom, Instant createdTo) {
+    long span = Math.max(10, createdTo.toEpochMilli() - createdFrom.toEpochMilli());
     return List.of(
         new QueryCase(
             "name_prefix_ci",
@@ -47,7 +47,7 @@ record QueryCase(String shape, String label, IntFunction<String> json) implement
             "and_tag_date",
             "(q3) $and kind, creationDate",
             k -> {
-              long from = seedStart.toEpochMilli() + span * (k % 10) / 10;
+              long from = createdFrom.toEpochMilli() + span * (k % 10) / 10;
               return "{\"$and\":[%s,%s]}"
                   .formatted(
                       object("tags", "{\"kind\":\"%s\"}".formatted(Seeder.KINDS[(k / 10) % 5])),

@@ -75,10 +75,10 @@ final class QueryPlans {
    * The conditions whose plans matter, over {@link Seeder}'s fleet created between the two
    * instants, with {@code ids} some of its device ids.
    */
-  static List<Shape> shapes(Instant seedStart, Instant seedEnd, List<String> ids) {
-    long span = seedEnd.toEpochMilli() - seedStart.toEpochMilli();
-    String from = Instant.ofEpochMilli(seedStart.toEpochMilli() + span / 2).toString();
-    String to = Instant.ofEpochMilli(seedStart.toEpochMilli() + span / 2 + span / 20).toString();
+  static List<Shape> shapes(Instant createdFrom, Instant createdTo, List<String> ids) {
+    long span = createdTo.toEpochMilli() - createdFrom.toEpochMilli();
+    String from = Instant.ofEpochMilli(createdFrom.toEpochMilli() + span / 2).toString();
+    String to = Instant.ofEpochMilli(createdFrom.toEpochMilli() + span / 2 + span / 20).toString();
     String idList = String.join("\",\"", ids);
     List<Shape> shapes = new ArrayList<>();
     shapes.add(new Shape("name equality", "{\"name\":\"dev-04242\"}", true));
@@ -153,11 +153,11 @@ final class QueryPlans {
 
   /** The plans of every {@link #shapes} on {@code db}, as {@link #text}. */
   static String explainAll(
-      Connection db, String applicationId, long devices, Instant seedStart, Instant seedEnd)
+      Connection db, String applicationId, long devices, Instant createdFrom, Instant createdTo)
       throws SQLException {
     QueryPlans explainer = new QueryPlans(db);
     List<Plan> plans = new ArrayList<>();
-    for (Shape shape : shapes(seedStart, seedEnd, explainer.someIds(applicationId))) {
+    for (Shape shape : shapes(createdFrom, createdTo, explainer.someIds(applicationId))) {
       plans.add(explainer.explain(shape, applicationId, devices));
     }
     String text =
