@@ -41,9 +41,19 @@ final class ApiClient {
 
   /** Lists devices and returns the raw body, after checking for 200. */
   String listDevices(String applicationId, String queryString) {
+    return get(applicationId, "?" + queryString);
+  }
+
+  /** GETs {@code /applications/<app>/devices<path>} and returns the raw body of its 200. */
+  String get(String applicationId, String path) {
     HttpRequest request =
-        request("/applications/" + applicationId + "/devices?" + queryString).GET().build();
+        request("/applications/" + applicationId + "/devices" + path).GET().build();
     return send(request, 200);
+  }
+
+  /** The number of entries of the array {@code field} of a response. */
+  static int arraySize(String body, String field) {
+    return readObject(body).getJsonArray(field).size();
   }
 
   /** The total count a list response reports. */

@@ -7,7 +7,12 @@ import io.devices.it.TestClients;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -77,8 +82,10 @@ public final class DevicesApiBenchmark {
 
     String main = application(owner, "bench-main");
     System.out.printf(Locale.ROOT, "Seeding %,d devices through the API...%n", devices);
+    Instant seedStart = Instant.now();
     Duration seeding =
         new Seeder(api, 12).seed(main, "dev-", devices, Duration.ofMinutes(30), true);
+    Instant seedEnd = Instant.now();
     double seedRate = devices / (seeding.toNanos() / 1e9);
     System.out.printf(
         Locale.ROOT,
@@ -94,13 +101,16 @@ public final class DevicesApiBenchmark {
     try (SqlBaseline baseline =
         new SqlBaseline(
             dbUrl, setting("bench.dbUser", "devices"), setting("bench.dbPassword", ""))) {
-      LatencyProbe probe = new LatencyProbe(api, baseline, main, samples, Duration.ofMinutes(2));
-      for (ListCase listCase : ListCase.values()) {
-        System.out.println("Measuring (" + listCase.key() + ") " + listCase.label() + "...");
-        LatencyProbe.Result result = probe.measure(listCase, 50);
+      LatencyProbe probe = new LatencyProbe(api, baseline, main, samples, Duration.ofMinutes(1));
+      List<TimedList> lists = new ArrayList<>(List.of(ListCase.values()));
+      lists.addAll(QueryCase.shapes(seedStart, seedEnd));
+      lists.addAll(MetadataCase.shapes());
+      for (TimedList list : lists) {
+        System.out.println("Measuring " + list.label() + "...");
+        LatencyProbe.Result result = probe.measure(list, 50);
         if (!result.consistent()) {
           throw new IllegalStateException(
-              listCase + ": API returned " + result.apiFirst() + ", SQL " + result.sqlFirst());
+              list.key() + ": API returned " + result.apiFirst() + ", SQL " + result.sqlFirst());
         }
         report.latency(result);
       }
@@ -115,11 +125,48 @@ public final class DevicesApiBenchmark {
     double gets = Throughput.gets(api, main, 16, Duration.ofSeconds(15));
     report.throughput("get_per_second", "(f) GET (a), 16 clients", gets, Report.GET_TARGET);
 
+    explainPlans(dbUrl, main, devices, seedStart, seedEnd, output.resolveSibling("query-plans"));
+
     report.write(output);
     System.out.println();
     System.out.println("Devices API benchmark (latencies in ms; sql = same SQL over JDBC)");
     System.out.print(report.table());
     System.out.println("Figures written to " + output.toAbsolutePath());
+  }
+
+  /**
+   * Writes the plans of the query conditions to {@code prefix.txt} (the server's H2) and, when
+   * PostgreSQL answers on 127.0.0.1:5432 and {@code bench.plans.postgres} is not false, to {@code
+   * prefix-postgres.txt}, on a copy of the same fleet in a database of its own, dropped afterwards.
+   */
+  private static void explainPlans(
+      String dbUrl, String app, long devices, Instant seedStart, Instant seedEnd, Path prefix)
+      throws Exception {
+    try (Connection h2 =
+        DriverManager.getConnection(
+            dbUrl, setting("bench.dbUser", "devices"), setting("bench.dbPassword", ""))) {
+      System.out.println("Explaining the query plans on H2...");
+      Path plans = Path.of(prefix + ".txt");
+      Files.writeString(plans, QueryPlans.explainAll(h2, app, devices, seedStart, seedEnd));
+      System.out.println("Query plans written to " + plans.toAbsolutePath());
+      if (!Boolean.parseBoolean(setting("bench.plans.postgres", "true"))
+          || !BenchDatabase.answers("127.0.0.1", 5432)) {
+        return;
+      }
+      BenchDatabase postgres = BenchDatabase.pick("devices_query_plans", false);
+      try {
+        System.out.println("Copying the fleet to " + postgres.description() + "...");
+        FleetCopy.copy(h2, postgres, app);
+        try (Connection pg = DriverManager.getConnection(postgres.url(), postgres.user(), "")) {
+          System.out.println("Explaining the query plans on PostgreSQL...");
+          Path pgPlans = Path.of(prefix + "-postgres.txt");
+          Files.writeString(pgPlans, QueryPlans.explainAll(pg, app, devices, seedStart, seedEnd));
+          System.out.println("Query plans written to " + pgPlans.toAbsolutePath());
+        }
+      } finally {
+        postgres.drop();
+      }
+    }
   }
 
   private static String setting(String name, String fallback) {

@@ -3,7 +3,7 @@ package io.devices.benchmark;
 import java.time.Duration;
 
 /**
- * Times one {@link ListCase} sequentially (one client, one request at a time), on the API and on
+ * Times one {@link TimedList} sequentially (one client, one request at a time), on the API and on
  * the SQL baseline, with the same parameter rotation on both sides.
  */
 final class LatencyProbe {
@@ -11,7 +11,7 @@ final class LatencyProbe {
   record Sample(long total, int items) {}
 
   /** Samples of one case from both sides, and what sample 0 returned on each side. */
-  record Result(ListCase listCase, Stats api, Stats sql, Sample apiFirst, Sample sqlFirst) {
+  record Result(TimedList list, Stats api, Stats sql, Sample apiFirst, Sample sqlFirst) {
     double ratio() {
       return api.medianMs() / sql.medianMs();
     }
@@ -38,20 +38,19 @@ final class LatencyProbe {
   }
 
   /** Warms both sides up, then takes up to {@code samples} of each within the time limit. */
-  Result measure(ListCase listCase, int warmups) throws Exception {
+  Result measure(TimedList list, int warmups) throws Exception {
     long warmupEnd = System.nanoTime() + limit.toNanos() / 4;
     for (int k = 0; k < warmups && System.nanoTime() < warmupEnd; k++) {
-      ListCase.Request request = listCase.request(k);
-      api.listDevices(applicationId, request.queryString());
-      baseline.list(request.forApplication(applicationId));
+      api.get(applicationId, list.path(k));
+      list.sql(baseline, applicationId, k);
     }
     Stats apiStats = new Stats(samples);
     String firstBody = null;
     long end = System.nanoTime() + limit.toNanos();
     for (int k = 0; !apiStats.isFull() && System.nanoTime() < end; k++) {
-      String queryString = listCase.request(k).queryString();
+      String path = list.path(k);
       long start = System.nanoTime();
-      String body = api.listDevices(applicationId, queryString);
+      String body = api.get(applicationId, path);
       apiStats.add(System.nanoTime() - start);
       firstBody = k == 0 ? body : firstBody;
     }
@@ -59,16 +58,15 @@ final class LatencyProbe {
     SqlBaseline.Outcome firstOutcome = null;
     end = System.nanoTime() + limit.toNanos();
     for (int k = 0; !sqlStats.isFull() && System.nanoTime() < end; k++) {
-      SqlBaseline.Outcome outcome =
-          baseline.list(listCase.request(k).forApplication(applicationId));
+      SqlBaseline.Outcome outcome = list.sql(baseline, applicationId, k);
       sqlStats.add(outcome.nanos());
       firstOutcome = k == 0 ? outcome : firstOutcome;
     }
     return new Result(
-        listCase,
+        list,
         apiStats,
         sqlStats,
-        new Sample(ApiClient.totalCount(firstBody), ApiClient.itemCount(firstBody)),
+        list.sample(firstBody),
         new Sample(firstOutcome.total(), firstOutcome.rows()));
   }
 }

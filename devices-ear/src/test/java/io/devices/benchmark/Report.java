@@ -49,10 +49,11 @@ final class Report {
   }
 
   void latency(LatencyProbe.Result result) {
-    String key = result.listCase().key();
-    figures.put("get_" + key + "_median_ms", round(result.api().medianMs()));
-    figures.put("get_" + key + "_p99_ms", round(result.api().p99Ms()));
-    figures.put("get_" + key + "_samples", result.api().size());
+    String key = result.list().key();
+    String apiKey = result.list().apiKey();
+    figures.put(apiKey + "_median_ms", round(result.api().medianMs()));
+    figures.put(apiKey + "_p99_ms", round(result.api().p99Ms()));
+    figures.put(apiKey + "_samples", result.api().size());
     figures.put("sql_" + key + "_median_ms", round(result.sql().medianMs()));
     figures.put("sql_" + key + "_p99_ms", round(result.sql().p99Ms()));
     figures.put("sql_" + key + "_samples", result.sql().size());
@@ -64,7 +65,7 @@ final class Report {
         String.format(
             Locale.ROOT,
             "%-32s %9.2f %9.2f %9.2f %9.2f %7.2f %5d  %s%n",
-            "(" + (char) ('a' + result.listCase().ordinal()) + ") " + result.listCase().label(),
+            result.list().label(),
             result.api().medianMs(),
             result.api().p99Ms(),
             result.sql().medianMs(),

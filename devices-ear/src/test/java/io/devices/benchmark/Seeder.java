@@ -6,12 +6,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Creates devices through the API with concurrent clients. Device {@code i} is named {@code
- * dev-%05d} and has three tags (floor = i mod 50, a unique serial, one of five kinds) and two
- * attributes.
+ * dev-%05d}, has three tags (floor = i mod 50, a unique serial, one of five kinds), two attributes
+ * ({@code temperature} and one of twenty {@code readingN}) and a class (one in ten a gateway, one
+ * in ten floating, the others standalone), so that queries on each have something to select.
  */
 final class Seeder {
   static final int FLOORS = 50;
-  private static final String[] KINDS = {"thermostat", "meter", "camera", "lock", "light"};
+  static final int READINGS = 20;
+  static final String[] KINDS = {"thermostat", "meter", "camera", "lock", "light"};
 
   private final ApiClient api;
   private final int clients;
@@ -25,15 +27,21 @@ final class Seeder {
   static String deviceBody(String prefix, int i) {
     return String.format(
         Locale.ROOT,
-        "{\"name\":\"%s%05d\",\"tags\":[{\"key\":\"floor\",\"value\":\"%d\"},"
+        "{\"name\":\"%s%05d\",%s\"tags\":[{\"key\":\"floor\",\"value\":\"%d\"},"
             + "{\"key\":\"serial\",\"value\":\"s%d\"},{\"key\":\"kind\",\"value\":\"%s\"}],"
             + "\"attributes\":[{\"name\":\"temperature\",\"dataType\":\"number\"},"
-            + "{\"name\":\"status\",\"dataType\":\"string\"}]}",
+            + "{\"name\":\"reading%d\",\"dataType\":\"string\"}]}",
         prefix,
         i,
+        switch (i % 10) {
+          case 0 -> "\"deviceClass\":\"gateway\",";
+          case 1 -> "\"deviceClass\":\"floating\",";
+          default -> "";
+        },
         i % FLOORS,
         i,
-        KINDS[i % KINDS.length]);
+        KINDS[i % KINDS.length],
+        i % READINGS);
   }
 
   /**

@@ -40,6 +40,14 @@ final class SqlBaseline implements AutoCloseable {
     return new Outcome(System.nanoTime() - start, total, rows);
   }
 
+  /** A fleet-metadata request: the application lookup, then the one select of its values. */
+  Outcome values(String applicationId, SqlStatement select) throws SQLException {
+    long start = System.nanoTime();
+    applicationDeviceCount(applicationId);
+    int rows = readAll(select);
+    return new Outcome(System.nanoTime() - start, rows, rows);
+  }
+
   private long applicationDeviceCount(String applicationId) throws SQLException {
     try (PreparedStatement lookup = connection.prepareStatement(APPLICATION_LOOKUP)) {
       lookup.setString(1, applicationId);

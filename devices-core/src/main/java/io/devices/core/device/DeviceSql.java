@@ -66,11 +66,18 @@ public final class DeviceSql {
   private String from(boolean throughCandidates, List<Object> parameters) {
     StringBuilder sql = new StringBuilder(" FROM device d");
     if (throughCandidates && candidates.isPresent()) {
-      sql.append(" JOIN (").append(candidates.get().sql()).append(") m ON m.device_id = d.id");
+      // An uncorrelated IN on the primary key: read once, then one lookup per candidate. Not a
+      // join of a derived table, nor a bare UNION in the IN (H2 runs either again for every
+      // device row), and no filter on d.application_id (the candidates hold only the
+      // application's devices; with it, H2 walks the application's devices instead).
+      sql.append(" WHERE d.id IN (SELECT m.device_id FROM (")
+          .append(candidates.get().sql())
+          .append(") m)");
       parameters.addAll(candidates.get().parameters());
+    } else {
+      sql.append(" WHERE d.application_id = ?");
+      parameters.add(request.applicationId());
     }
-    sql.append(" WHERE d.application_id = ?");
-    parameters.add(request.applicationId());
     if (request.isFiltered()) {
       SqlStatement condition = QuerySql.condition(request.applicationId(), request.query(), "d");
       sql.append(" AND ").append(condition.sql());
