@@ -47,12 +47,7 @@ public class Commands {
     SqlStatement insert =
         CommandTargets.insertDeliveries(
             command.id(), applicationId, draft.targets(), now.toEpochMilli());
-    Query deliveries = em.createNativeQuery(insert.sql());
-    List<Object> parameters = insert.parameters();
-    for (int i = 0; i < parameters.size(); i++) {
-      deliveries.setParameter(i + 1, parameters.get(i));
-    }
-    int targeted = deliveries.executeUpdate();
+    int targeted = insert.bindTo(em.createNativeQuery(insert.sql())).executeUpdate();
     command.targeted(targeted);
     queued.fire(new CommandQueued(command.id(), targeted));
     return command;

@@ -23,9 +23,7 @@ public enum DeviceClass {
 
   /** The classes' names, comma-separated, for messages. */
   public static String names() {
-    return java.util.Arrays.stream(values())
-        .map(Enum::name)
-        .collect(java.util.stream.Collectors.joining(", "));
+    return NAMES;
   }
 
   public static DeviceClass parse(String field, String value) {
