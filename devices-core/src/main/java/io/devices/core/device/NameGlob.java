@@ -21,6 +21,16 @@ public record NameGlob(String glob) {
     return glob.indexOf('?') >= 0;
   }
 
+  /** The lower-cased text before the first wildcard: every matching name starts with it. */
+  public String literalPrefix() {
+    String folded = folded();
+    int end = 0;
+    while (end < folded.length() && folded.charAt(end) != '*' && folded.charAt(end) != '?') {
+      end++;
+    }
+    return folded.substring(0, end);
+  }
+
   /** A SQL LIKE pattern (escape {@link #ESCAPE}) over the lower-cased name. */
   public String likePattern() {
     String folded = folded();

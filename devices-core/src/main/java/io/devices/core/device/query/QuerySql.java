@@ -175,6 +175,9 @@ public final class QuerySql {
         sql.append(column).append(" LIKE ");
         bind(pattern);
         sql.append(" ESCAPE '").append(NameGlob.ESCAPE).append('\'');
+        if (operator == Operator.startsWith) {
+          prefixRange(column, text);
+        }
       }
       default -> throw new IllegalStateException("not a positive operator: " + operator);
     }
@@ -227,6 +230,27 @@ public final class QuerySql {
     return folded && value instanceof String s ? Device.lowerCase(s) : value;
   }
 
+  /**
+   * Beside a prefix LIKE, the range of the strings that start with the prefix: H2 does not read a
+   * LIKE with a bound pattern as an index range, but does a range (100,000 index rows become the
+   * few that match). The range holds every string starting with {@code prefix} in H2's UTF-16 order
+   * and in PostgreSQL's C collation alike; where its upper end would need a surrogate (a prefix
+   * ending in one, or in U+D7FF or U+FFFF) only the lower end is written.
+   */
+  private void prefixRange(String column, String prefix) {
+    if (prefix.isEmpty()) {
+      return;
+    }
+    sql.append(" AND ").append(column).append(" >= ");
+    bind(prefix);
+    char last = prefix.charAt(prefix.length() - 1);
+    char next = (char) (last + 1);
+    if (last != '\uFFFF' && !Character.isSurrogate(last) && !Character.isSurrogate(next)) {
+      sql.append(" AND ").append(column).append(" < ");
+      bind(prefix.substring(0, prefix.length() - 1) + next);
+    }
+  }
+
   /** A LIKE pattern matching {@code text} literally (escape {@link NameGlob#ESCAPE}). */
   public static String escapeLike(String text) {
     StringBuilder like = new StringBuilder(text.length() + 4);
@@ -267,6 +291,7 @@ public final class QuerySql {
     sql.append(alias).append(".name_lc LIKE ");
     bind(glob.likePattern());
     sql.append(" ESCAPE '").append(NameGlob.ESCAPE).append('\'');
+    prefixRange(alias + ".name_lc", glob.literalPrefix());
     if (glob.needsRegex()) {
       sql.append(" AND REGEXP_LIKE(").append(alias).append(".name_lc, ");
       bind(glob.regex());

@@ -178,7 +178,7 @@ final class QueryGenerator {
         }
         object.add(operator, list);
       } else if (operator.startsWith("$") && List.of(TEXT_OPERATORS).contains(operator)) {
-        object.add(operator, fragment(value.get()));
+        object.add(operator, fragment(operator, value.get()));
       } else {
         object.add(operator, value.get());
       }
@@ -189,8 +189,11 @@ final class QueryGenerator {
     return object.build();
   }
 
-  /** A non-empty piece of a text value, for the text operators. */
-  private JsonValue fragment(JsonValue value) {
+  /**
+   * A non-empty piece of a text value, for the text operators: mostly its start for {@code
+   * $startsWith} and its end for {@code $endsWith}, so that they select something.
+   */
+  private JsonValue fragment(String operator, JsonValue value) {
     String text =
         value.getValueType() == JsonValue.ValueType.STRING
             ? ((jakarta.json.JsonString) value).getString()
@@ -199,8 +202,12 @@ final class QueryGenerator {
     if (points.length == 0) {
       return JSON.createValue("e");
     }
-    int start = random.nextInt(points.length);
+    boolean aligned = random.nextInt(4) != 0;
+    int start = aligned && operator.equals("$startsWith") ? 0 : random.nextInt(points.length);
     int end = start + 1 + random.nextInt(points.length - start);
+    if (aligned && operator.equals("$endsWith")) {
+      end = points.length;
+    }
     String piece = new String(points, start, end - start);
     return JSON.createValue(random.nextInt(4) == 0 ? piece.toUpperCase(Locale.ROOT) : piece);
   }
