@@ -32,13 +32,27 @@ record MetadataCase(
     return List.of(
         new MetadataCase(
             "tag_keys",
-            "(m1) tagKeys, query floor N",
+            "(m1) tagKeys",
+            "tagKeys",
+            k -> "/tagKeys",
+            (app, k) -> TagKeysSql.select(app, DeviceQuery.everything(), Prefix.of(null))),
+        new MetadataCase(
+            "tag_values",
+            "(m2) tagValues key=floor",
+            "tagValues",
+            k -> "/tagValues?key=floor",
+            (app, k) ->
+                TagValuesSql.select(
+                    app, DeviceQuery.everything(), Optional.of("floor"), Prefix.of(null))),
+        new MetadataCase(
+            "tag_keys_query",
+            "(m3) tagKeys, query floor N",
             "tagKeys",
             k -> "/tagKeys?query=" + encode(floorQuery(k)),
             (app, k) -> TagKeysSql.select(app, QueryCase.read(floorQuery(k)), Prefix.of(null))),
         new MetadataCase(
-            "tag_values",
-            "(m2) tagValues key=floor startsWith N",
+            "tag_values_prefix",
+            "(m4) tagValues key=floor startsWith N",
             "tagValues",
             k -> "/tagValues?key=floor&startsWith=" + (k % 10),
             (app, k) ->
