@@ -404,24 +404,40 @@ public final class QuerySql {
   }
 
   /**
-   * For {@code $and}, the candidates of its most selective-looking part (a set to join, not an
-   * intersection to compute: a second, wide part would cost more than it saves); for {@code $or},
-   * the union of every part's.
+   * For {@code $and} whose every part has candidates, their intersection, which then holds exactly
+   * the matches (so that {@link #exact} counts them from the indexes alone); otherwise the
+   * candidates of its most selective-looking part. For {@code $or}, the union of every part's.
    */
   private boolean junctionCandidates(Junction junction) {
-    if (junction.kind() == Junction.Kind.and) {
+    List<DeviceQuery> parts = junction.parts();
+    if (junction.kind() == Junction.Kind.and && !parts.stream().allMatch(QuerySql::hasCandidates)) {
       DeviceQuery best =
-          junction.parts().stream()
+          parts.stream()
               .filter(QuerySql::hasCandidates)
               .min(java.util.Comparator.comparingInt(QuerySql::breadth))
               .orElseThrow();
       return writeCandidates(best);
     }
-    List<DeviceQuery> parts = junction.parts();
+    String combine = junction.kind() == Junction.Kind.and ? " INTERSECT " : " UNION ";
     for (int i = 0; i < parts.size(); i++) {
-      sql.append(i == 0 ? "" : " UNION ").append("SELECT device_id FROM (");
+      sql.append(i == 0 ? "" : combine).append("SELECT device_id FROM (");
       writeCandidates(parts.get(i));
       sql.append(") c").append(i);
+    }
+    return true;
+  }
+
+  /**
+   * Whether the {@link #candidates} of the query are exactly its matches, so that a count needs
+   * nothing else: every indexed condition's candidates are its matches, and a junction's are when
+   * it combines all of its parts' (a union, or an intersection).
+   */
+  public static boolean exact(DeviceQuery query) {
+    if (!hasCandidates(query)) {
+      return false;
+    }
+    if (query instanceof Junction j) {
+      return j.parts().stream().allMatch(QuerySql::exact);
     }
     return true;
   }
