@@ -8,8 +8,6 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import java.io.Serializable;
-import java.util.Objects;
 
 /**
  * One row of the attribute index: an attribute of a device, with the device's application, so
@@ -18,7 +16,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "device_attribute")
-@IdClass(AttributeIndexEntry.Key.class)
+@IdClass(IndexRowKey.class)
 public class AttributeIndexEntry {
   @Id
   @Column(name = "device_id")
@@ -54,27 +52,5 @@ public class AttributeIndexEntry {
     Attribute attribute = device.attributes().get(position);
     this.name = attribute.name();
     this.dataType = attribute.dataType().wireName();
-  }
-
-  /** The composite primary key (device, position). */
-  public static class Key implements Serializable {
-    private static final long serialVersionUID = 1L;
-
-    private String deviceId;
-    private int position;
-
-    public Key() {}
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Key key
-          && position == key.position
-          && Objects.equals(deviceId, key.deviceId);
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(deviceId, position);
-    }
   }
 }

@@ -8,8 +8,6 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import java.io.Serializable;
-import java.util.Objects;
 
 /**
  * One row of the tag index: a tag of a device, with the device's application, so tag filters are
@@ -18,7 +16,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "device_tag")
-@IdClass(TagIndexEntry.Key.class)
+@IdClass(IndexRowKey.class)
 public class TagIndexEntry {
   @Id
   @Column(name = "device_id")
@@ -58,27 +56,5 @@ public class TagIndexEntry {
     this.key = tag.key();
     this.value = tag.value();
     this.valueLc = Device.lowerCase(tag.value());
-  }
-
-  /** The composite primary key (device, position). */
-  public static class Key implements Serializable {
-    private static final long serialVersionUID = 1L;
-
-    private String deviceId;
-    private int position;
-
-    public Key() {}
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Key key
-          && position == key.position
-          && Objects.equals(deviceId, key.deviceId);
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(deviceId, position);
-    }
   }
 }
