@@ -141,7 +141,44 @@ public enum Action {
       "all.User",
       "all.User.read",
       "devices.*",
-      "devices.deviceNames");
+      "devices.deviceNames"),
+  /** One device (an application's device resource). */
+  DEVICE_GET(
+      "all.Application",
+      "all.Application.read",
+      "all.Device",
+      "all.Device.read",
+      "all.Organization",
+      "all.Organization.read",
+      "all.User",
+      "all.User.read",
+      "device.*",
+      "device.get"),
+  DEVICE_GET_COMMAND(
+      "all.Application",
+      "all.Application.read",
+      "all.Device",
+      "all.Device.read",
+      "all.Organization",
+      "all.Organization.read",
+      "all.User",
+      "all.User.read",
+      "device.*",
+      "device.getCommand"),
+  DEVICE_PATCH("all.Application", "all.Organization", "all.User", "device.*", "device.patch"),
+  DEVICE_DELETE("all.Application", "all.Organization", "all.User", "device.*", "device.delete"),
+  DEVICE_SEND_COMMAND(
+      "all.Application",
+      "all.Device",
+      "all.Organization",
+      "all.User",
+      "device.*",
+      "device.sendCommand"),
+  /** Bulk life-cycle changes: many devices at once, or as a job. */
+  DEVICES_PATCH("all.Application", "all.Organization", "all.User", "devices.*", "devices.patch"),
+  DEVICES_DELETE("all.Application", "all.Organization", "all.User", "devices.*", "devices.delete"),
+  DEVICES_RESTORE(
+      "all.Application", "all.Organization", "all.User", "devices.*", "devices.restore");
 
   private final Set<String> allowingScopes;
 

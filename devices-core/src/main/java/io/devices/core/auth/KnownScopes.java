@@ -36,7 +36,16 @@ public final class KnownScopes {
           "devices.tagKeys",
           "devices.tagValues",
           "devices.attributeNames",
-          "devices.deviceNames");
+          "devices.deviceNames",
+          "devices.patch",
+          "devices.delete",
+          "devices.restore",
+          "device.*",
+          "device.get",
+          "device.getCommand",
+          "device.patch",
+          "device.delete",
+          "device.sendCommand");
 
   private KnownScopes() {}
 

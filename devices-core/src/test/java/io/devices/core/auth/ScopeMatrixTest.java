@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every cell of the Devices scope tables of the contract (the four actions and fleet metadata):
+ * Every cell of the Devices scope tables of the contract (the four actions, fleet metadata, the device resource and the bulk changes):
  * each known scope × each action.
  */
 class ScopeMatrixTest {
@@ -85,7 +85,41 @@ class ScopeMatrixTest {
               "all.User",
               "all.User.read",
               "devices.*",
-              "devices.deviceNames"));
+              "devices.deviceNames"),
+          Set.of(
+              "all.Application",
+              "all.Application.read",
+              "all.Device",
+              "all.Device.read",
+              "all.Organization",
+              "all.Organization.read",
+              "all.User",
+              "all.User.read",
+              "device.*",
+              "device.get"),
+          Set.of(
+              "all.Application",
+              "all.Application.read",
+              "all.Device",
+              "all.Device.read",
+              "all.Organization",
+              "all.Organization.read",
+              "all.User",
+              "all.User.read",
+              "device.*",
+              "device.getCommand"),
+          Set.of("all.Application", "all.Organization", "all.User", "device.*", "device.patch"),
+          Set.of("all.Application", "all.Organization", "all.User", "device.*", "device.delete"),
+          Set.of(
+              "all.Application",
+              "all.Device",
+              "all.Organization",
+              "all.User",
+              "device.*",
+              "device.sendCommand"),
+          Set.of("all.Application", "all.Organization", "all.User", "devices.*", "devices.patch"),
+          Set.of("all.Application", "all.Organization", "all.User", "devices.*", "devices.delete"),
+          Set.of("all.Application", "all.Organization", "all.User", "devices.*", "devices.restore"));
 
   private static final List<Action> DEVICE_ACTIONS =
       List.of(
@@ -96,7 +130,15 @@ class ScopeMatrixTest {
           Action.DEVICES_TAG_KEYS,
           Action.DEVICES_TAG_VALUES,
           Action.DEVICES_ATTRIBUTE_NAMES,
-          Action.DEVICES_DEVICE_NAMES);
+          Action.DEVICES_DEVICE_NAMES,
+          Action.DEVICE_GET,
+          Action.DEVICE_GET_COMMAND,
+          Action.DEVICE_PATCH,
+          Action.DEVICE_DELETE,
+          Action.DEVICE_SEND_COMMAND,
+          Action.DEVICES_PATCH,
+          Action.DEVICES_DELETE,
+          Action.DEVICES_RESTORE);
 
   static Stream<Arguments> cells() {
     return KnownScopes.ALL.stream()
