@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The one retry policy of background work: the first wait, doubled after each failed attempt, up
- * to a longest wait and a number of attempts.
+ * The one retry policy of background work: the first wait, doubled after each failed attempt, up to
+ * a longest wait and a number of attempts.
  */
 public record Backoff(Duration first, Duration longest, int attempts) {
   public Backoff {

@@ -33,9 +33,9 @@ public interface WorkKind {
   boolean runOne(Lease lease) throws Exception;
 
   /**
-   * A clean stop: gives back whatever {@code node} still holds, so that another server (or this
-   * one after a restart) need not wait for leases to expire. Called once the workers have returned
-   * or the grace period has passed; plain JDBC, as the persistence unit may already be closed.
+   * A clean stop: gives back whatever {@code node} still holds, so that another server (or this one
+   * after a restart) need not wait for leases to expire. Called once the workers have returned or
+   * the grace period has passed; plain JDBC, as the persistence unit may already be closed.
    *
    * @return the units released
    */

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every cell of the Devices scope tables of the contract (the four actions, fleet metadata, the device resource and the bulk changes):
- * each known scope × each action.
+ * Every cell of the Devices scope tables of the contract (the four actions, fleet metadata, the
+ * device resource and the bulk changes): each known scope × each action.
  */
 class ScopeMatrixTest {
   /** The scope table of docs/api.md, written out independently of {@link Action}. */
@@ -119,7 +119,8 @@ class ScopeMatrixTest {
               "device.sendCommand"),
           Set.of("all.Application", "all.Organization", "all.User", "devices.*", "devices.patch"),
           Set.of("all.Application", "all.Organization", "all.User", "devices.*", "devices.delete"),
-          Set.of("all.Application", "all.Organization", "all.User", "devices.*", "devices.restore"));
+          Set.of(
+              "all.Application", "all.Organization", "all.User", "devices.*", "devices.restore"));
 
   private static final List<Action> DEVICE_ACTIONS =
       List.of(
