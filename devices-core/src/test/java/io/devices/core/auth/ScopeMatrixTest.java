@@ -192,7 +192,7 @@ class ScopeMatrixTest {
     DomainException e =
         assertThrows(
             DomainException.class,
-            () -> new TokenDraft("t", null, null, List.of("devices.get", "devices.delete")));
-    assertEquals("scope[1] is not a known scope: devices.delete", e.getMessage());
+            () -> new TokenDraft("t", null, null, List.of("devices.get", "devices.remove")));
+    assertEquals("scope[1] is not a known scope: devices.remove", e.getMessage());
   }
 }
