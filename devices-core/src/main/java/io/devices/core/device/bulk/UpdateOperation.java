@@ -4,6 +4,10 @@ import io.devices.core.common.DomainException;
 import io.devices.core.device.Attribute;
 import io.devices.core.device.DeviceClass;
 import io.devices.core.device.Tag;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,11 +20,19 @@ import java.util.List;
 public sealed interface UpdateOperation {
   DeviceFields apply(DeviceFields fields);
 
+  /** The operation in its wire form, which is also how a job stores it. */
+  JsonObject toJson();
+
   /** {@code set name}. */
   record SetName(String value) implements UpdateOperation {
     @Override
     public DeviceFields apply(DeviceFields fields) {
       return fields.withName(value);
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return op("set", "name").add("value", value).build();
     }
   }
 
@@ -30,6 +42,11 @@ public sealed interface UpdateOperation {
     public DeviceFields apply(DeviceFields fields) {
       return fields.withDescription(value);
     }
+
+    @Override
+    public JsonObject toJson() {
+      return op("set", "description").add("value", value).build();
+    }
   }
 
   /** {@code set deviceClass}: the cross-field rules are checked on the device's result. */
@@ -38,6 +55,11 @@ public sealed interface UpdateOperation {
     public DeviceFields apply(DeviceFields fields) {
       return fields.withDeviceClass(value);
     }
+
+    @Override
+    public JsonObject toJson() {
+      return op("set", "deviceClass").add("value", value.name()).build();
+    }
   }
 
   /** {@code set gatewayId}. */
@@ -45,6 +67,11 @@ public sealed interface UpdateOperation {
     @Override
     public DeviceFields apply(DeviceFields fields) {
       return fields.withGatewayId(value);
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return op("set", "gatewayId").add("value", value).build();
     }
   }
 
@@ -70,6 +97,11 @@ public sealed interface UpdateOperation {
       }
       return fields.withTags(tags);
     }
+
+    @Override
+    public JsonObject toJson() {
+      return op("set", "tag").add("value", json(tag)).build();
+    }
   }
 
   /** {@code remove tag}: every tag with the key. */
@@ -77,6 +109,11 @@ public sealed interface UpdateOperation {
     @Override
     public DeviceFields apply(DeviceFields fields) {
       return fields.withTags(fields.tags().stream().filter(t -> !t.key().equals(key)).toList());
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return op("remove", "tag").add("tagKey", key).build();
     }
   }
 
@@ -86,6 +123,11 @@ public sealed interface UpdateOperation {
     public DeviceFields apply(DeviceFields fields) {
       return fields.withAttributes(
           fields.attributes().stream().filter(a -> !a.name().equals(name)).toList());
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return op("remove", "attribute").add("attributeName", name).build();
     }
   }
 
@@ -100,6 +142,11 @@ public sealed interface UpdateOperation {
       List<Attribute> attributes = new ArrayList<>(fields.attributes());
       attributes.add(attribute);
       return fields.withAttributes(attributes);
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return op("add", "attribute").add("value", json(attribute)).build();
     }
   }
 
@@ -121,6 +168,69 @@ public sealed interface UpdateOperation {
               .map(a -> a.name().equals(from) ? new Attribute(to, a.dataType()) : a)
               .toList());
     }
+
+    @Override
+    public JsonObject toJson() {
+      return op("set", "attributeName").add("attributeName", from).add("value", to).build();
+    }
+  }
+
+  /**
+   * {@code updateFields.tags}: the device's tags become exactly these. Not an operation of the wire
+   * (a Devices Patch's {@code updateFields} compiles to it); a job stores it as {@code set tags}.
+   */
+  record ReplaceTags(List<Tag> tags) implements UpdateOperation {
+    public ReplaceTags {
+      tags = List.copyOf(tags);
+    }
+
+    @Override
+    public DeviceFields apply(DeviceFields fields) {
+      return fields.withTags(tags);
+    }
+
+    @Override
+    public JsonObject toJson() {
+      JsonArrayBuilder array = JSON.createArrayBuilder();
+      tags.forEach(t -> array.add(json(t)));
+      return op("set", "tags").add("value", array).build();
+    }
+  }
+
+  /** {@code updateFields.attributes}, as {@link ReplaceTags}; stored as {@code set attributes}. */
+  record ReplaceAttributes(List<Attribute> attributes) implements UpdateOperation {
+    public ReplaceAttributes {
+      attributes = List.copyOf(attributes);
+    }
+
+    @Override
+    public DeviceFields apply(DeviceFields fields) {
+      return fields.withAttributes(attributes);
+    }
+
+    @Override
+    public JsonObject toJson() {
+      JsonArrayBuilder array = JSON.createArrayBuilder();
+      attributes.forEach(a -> array.add(json(a)));
+      return op("set", "attributes").add("value", array).build();
+    }
+  }
+
+  /** Looked up once: Json.createXxx() would search the class path on every call. */
+  JsonProvider JSON = JsonProvider.provider();
+
+  private static JsonObjectBuilder op(String operation, String target) {
+    return JSON.createObjectBuilder().add("operation", operation).add("target", target);
+  }
+
+  private static JsonObjectBuilder json(Tag tag) {
+    return JSON.createObjectBuilder().add("key", tag.key()).add("value", tag.value());
+  }
+
+  private static JsonObjectBuilder json(Attribute attribute) {
+    return JSON.createObjectBuilder()
+        .add("name", attribute.name())
+        .add("dataType", attribute.dataType().wireName());
   }
 
   private static boolean has(DeviceFields fields, String attributeName) {

@@ -55,14 +55,26 @@ public final class UpdateOperationsReader {
       throw DomainException.validation(
           path + " must have between 1 and " + MAX_OPERATIONS + " entries");
     }
+    return operations(array, path, false);
+  }
+
+  /**
+   * Reads the operations a job stored ({@link UpdateOperation#toJson}): the wire's, and the whole
+   * list replacements that {@code updateFields} compiles to.
+   */
+  public static List<UpdateOperation> readStored(JsonArray array) {
+    return operations(array, "updateOperations", true);
+  }
+
+  private static List<UpdateOperation> operations(JsonArray array, String path, boolean stored) {
     List<UpdateOperation> operations = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
-      operations.add(operation(array.get(i), path + "[" + i + "]"));
+      operations.add(operation(array.get(i), path + "[" + i + "]", stored));
     }
     return List.copyOf(operations);
   }
 
-  private static UpdateOperation operation(JsonValue json, String path) {
+  private static UpdateOperation operation(JsonValue json, String path, boolean stored) {
     if (!(json instanceof JsonObject object)) {
       throw DomainException.validation(path + " must be an object");
     }
@@ -76,6 +88,14 @@ public final class UpdateOperationsReader {
       throw DomainException.validation(path + ": " + name + " is not supported by this server");
     }
     Fields fields = new Fields(object, path, "operation", "target");
+    if (stored && name.equals("set tags")) {
+      return new UpdateOperation.ReplaceTags(
+          list(object, path).stream().map(v -> tag(object(v, path), path)).toList());
+    }
+    if (stored && name.equals("set attributes")) {
+      return new UpdateOperation.ReplaceAttributes(
+          list(object, path).stream().map(v -> attribute(object(v, path), path)).toList());
+    }
     UpdateOperation read =
         switch (name) {
           case "set name" ->
@@ -132,6 +152,20 @@ public final class UpdateOperationsReader {
             AttributeType.parse(path + ".dataType", fields.string("dataType")));
     fields.requireNoOthers();
     return attribute;
+  }
+
+  private static JsonArray list(JsonObject object, String path) {
+    if (!(object.get("value") instanceof JsonArray array)) {
+      throw DomainException.validation(path + ".value must be an array");
+    }
+    return array;
+  }
+
+  private static JsonObject object(JsonValue value, String path) {
+    if (!(value instanceof JsonObject object)) {
+      throw DomainException.validation(path + " must be an object");
+    }
+    return object;
   }
 
   private static String string(JsonObject object, String key, String path) {

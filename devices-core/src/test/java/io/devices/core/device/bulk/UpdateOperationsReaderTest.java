@@ -9,6 +9,7 @@ import io.devices.core.device.AttributeType;
 import io.devices.core.device.DeviceClass;
 import io.devices.core.device.Tag;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -66,6 +67,37 @@ class UpdateOperationsReaderTest {
                 + "'value':{'name':'temp','dataType':'boolean'}},"
                 + "{'operation':'set','target':'attributeName','attributeName':'temp',"
                 + "'value':'temperature'}]"));
+  }
+
+  @Test
+  void aJobReadsBackWhatItStored() {
+    List<UpdateOperation> operations =
+        List.of(
+            new UpdateOperation.SetName("n"),
+            new UpdateOperation.SetDescription(""),
+            new UpdateOperation.SetDeviceClass(DeviceClass.peripheral),
+            new UpdateOperation.SetGatewayId(ID),
+            new UpdateOperation.SetTag(new Tag("floor", "8")),
+            new UpdateOperation.RemoveTag("floor"),
+            new UpdateOperation.RemoveAttribute("temp"),
+            new UpdateOperation.AddAttribute(new Attribute("temp", AttributeType.bool)),
+            new UpdateOperation.RenameAttribute("temp", "t2"),
+            new UpdateOperation.ReplaceTags(List.of(new Tag("a", "1"), new Tag("a", "2"))),
+            new UpdateOperation.ReplaceTags(List.of()),
+            new UpdateOperation.ReplaceAttributes(
+                List.of(new Attribute("where", AttributeType.gps))));
+    JsonArrayBuilder stored = Json.createArrayBuilder();
+    operations.forEach(o -> stored.add(o.toJson()));
+    assertEquals(operations, UpdateOperationsReader.readStored(stored.build()));
+  }
+
+  @Test
+  void theWholeListReplacementsAreNoOperationsOfTheWire() {
+    assertEquals(
+        "updateOperations[0]: set tags is not an operation; use one of set name, set"
+            + " description, set deviceClass, set gatewayId, set tag, set attributeName, remove"
+            + " description, remove tag, remove attribute, add attribute",
+        refusal("[{'operation':'set','target':'tags','value':[]}]"));
   }
 
   @Test
