@@ -137,7 +137,9 @@ public class CommandDispatcher {
     }
     List<CommandOutbox.Outcome> outcomes = new ArrayList<>(batch.size());
     for (Map.Entry<String, List<ClaimedDelivery>> group : byTransport.entrySet()) {
-      outcomes.addAll(deliver(group.getKey(), group.getValue()));
+      List<ClaimedDelivery> live =
+          outbox.withoutDeletedDevices(group.getValue(), outcomes, clock.instant());
+      outcomes.addAll(deliver(group.getKey(), live));
     }
     recorded.fire(outbox.record(token, outcomes, clock.instant()));
     return true;
@@ -145,6 +147,9 @@ public class CommandDispatcher {
 
   private List<CommandOutbox.Outcome> deliver(String transportId, List<ClaimedDelivery> batch)
       throws Exception {
+    if (batch.isEmpty()) {
+      return List.of();
+    }
     Optional<CommandTransport> transport = transports.find(transportId);
     List<DeliveryOutcome> results;
     if (transport.isEmpty()) {
