@@ -167,4 +167,11 @@ public class Device {
     this.deletedAt = now.toEpochMilli();
     this.version++;
   }
+
+  /** Live again, as it was when deleted; lastUpdated moves. */
+  void markRestored(Instant now) {
+    this.deletedAt = null;
+    this.updatedAt = Math.max(now.toEpochMilli(), updatedAt + 1);
+    this.version++;
+  }
 }

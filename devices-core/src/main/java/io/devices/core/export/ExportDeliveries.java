@@ -14,9 +14,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Delivers the outcome of finished exports by email and callback. Each attempt is claimed with a
- * lease first, so only one server makes it; a failed attempt is retried later per {@link
- * DeliveryPolicy}, and one that runs out of attempts is recorded as failed.
+ * Delivers the outcome of finished exports, and the results of device jobs ({@link JobResults}), by
+ * email and callback. Each attempt is claimed with a lease first, so only one server makes it; a
+ * failed attempt is retried later per {@link DeliveryPolicy}, and one that runs out of attempts is
+ * recorded as failed.
  */
 @ApplicationScoped
 public class ExportDeliveries {
@@ -27,6 +28,7 @@ public class ExportDeliveries {
   private static final Duration ATTEMPT_LEASE = Duration.ofMinutes(2);
 
   @Inject ExportJobs jobs;
+  @Inject JobResults deviceJobResults;
   @Inject Applications applications;
   @Inject DownloadLinks links;
   @Inject ExportMailer mailer;
@@ -43,17 +45,18 @@ public class ExportDeliveries {
       return;
     }
     ExportDelivery delivery = jobs.findDelivery(deliveryId).orElseThrow();
-    ExportJob job = jobs.find(delivery.exportId()).orElseThrow();
+    String jobId = delivery.deviceJobId().orElse(delivery.exportId());
     try {
+      DeliveredResult result = result(delivery);
       switch (delivery.channel()) {
-        case email -> mailer.send(delivery.target(), outcome(job));
+        case email -> mailer.send(delivery.target(), result.subject(), result.text());
         case callback -> {
           URI url = callbackUrls.require(delivery.target());
-          callbacks.post(url, callbackJson(job));
+          callbacks.post(url, result.callbackJson());
         }
       }
       jobs.recordDelivery(deliveryId, owner, DeliveryState.delivered, null, clock.instant());
-      LOG.info(() -> "Delivered export " + job.id() + " by " + delivery.channel());
+      LOG.info(() -> "Delivered the result of " + jobId + " by " + delivery.channel());
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -62,8 +65,8 @@ public class ExportDeliveries {
       boolean lastAttempt = delivery.attempts() >= policy.maxAttempts(delivery.channel());
       LOG.log(
           Level.WARNING,
-          "Delivery of export "
-              + job.id()
+          "Delivery of the result of "
+              + jobId
               + " by "
               + delivery.channel()
               + " failed (attempt "
@@ -79,6 +82,16 @@ public class ExportDeliveries {
           error,
           lastAttempt ? clock.instant() : later);
     }
+  }
+
+  private DeliveredResult result(ExportDelivery delivery) {
+    if (delivery.deviceJobId().isPresent()) {
+      return deviceJobResults.resultOf(delivery.deviceJobId().get()).orElseThrow();
+    }
+    ExportJob job = jobs.find(delivery.exportId()).orElseThrow();
+    ExportMailer.Outcome outcome = outcome(job);
+    return new DeliveredResult(
+        ExportMailer.subject(outcome), ExportMailer.body(outcome), callbackJson(job));
   }
 
   private ExportMailer.Outcome outcome(ExportJob job) {
