@@ -12,7 +12,7 @@ import java.util.Set;
 final class ScopeTable {
   private ScopeTable() {}
 
-  /** The 29 known scopes, in the order of docs/api.md. */
+  /** The 38 known scopes, in the order of docs/api.md. */
   static final List<String> KNOWN_SCOPES =
       List.of(
           "all.User",
@@ -43,7 +43,16 @@ final class ScopeTable {
           "devices.tagKeys",
           "devices.tagValues",
           "devices.attributeNames",
-          "devices.deviceNames");
+          "devices.deviceNames",
+          "devices.patch",
+          "devices.delete",
+          "devices.restore",
+          "device.*",
+          "device.get",
+          "device.getCommand",
+          "device.patch",
+          "device.delete",
+          "device.sendCommand");
 
   /** The Devices scope table: the scopes, any one of which allows each action. */
   static final Set<String> DEVICES_EXPORT =
@@ -217,6 +226,42 @@ final class ScopeTable {
           "applicationApiToken.*",
           "applicationApiToken.delete");
 
+  /** The bulk changes: the three actions, and reading a job of Delete many. */
+  static final Set<String> DEVICES_PATCH =
+      Set.of("all.Application", "all.Organization", "all.User", "devices.*", "devices.patch");
+
+  static final Set<String> DEVICES_DELETE =
+      Set.of("all.Application", "all.Organization", "all.User", "devices.*", "devices.delete");
+
+  static final Set<String> DEVICES_RESTORE =
+      Set.of("all.Application", "all.Organization", "all.User", "devices.*", "devices.restore");
+
+  /** A job's status: the scopes of its action (here Delete many), or their read forms. */
+  static final Set<String> DELETE_JOB_STATUS =
+      Set.of(
+          "all.Application",
+          "all.Application.read",
+          "all.Organization",
+          "all.Organization.read",
+          "all.User",
+          "all.User.read",
+          "devices.*",
+          "devices.delete");
+
+  /** What the job status operation lists: the scopes of the three actions and their reads. */
+  static final Set<String> DEVICES_JOB_STATUS =
+      Set.of(
+          "all.Application",
+          "all.Application.read",
+          "all.Organization",
+          "all.Organization.read",
+          "all.User",
+          "all.User.read",
+          "devices.*",
+          "devices.patch",
+          "devices.delete",
+          "devices.restore");
+
   /** Every operation of the OpenAPI document (by operationId) with the scopes that allow it. */
   static Map<String, Set<String>> byOperationId() {
     Map<String, Set<String>> operations = new LinkedHashMap<>();
@@ -239,6 +284,10 @@ final class ScopeTable {
     operations.put("devicesTagValues", DEVICES_TAG_VALUES);
     operations.put("devicesAttributeNames", DEVICES_ATTRIBUTE_NAMES);
     operations.put("devicesDeviceNames", DEVICES_DEVICE_NAMES);
+    operations.put("devicesPatch", DEVICES_PATCH);
+    operations.put("devicesDelete", DEVICES_DELETE);
+    operations.put("devicesRestore", DEVICES_RESTORE);
+    operations.put("devicesJobStatus", DEVICES_JOB_STATUS);
     return operations;
   }
 }
