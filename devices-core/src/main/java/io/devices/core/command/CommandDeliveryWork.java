@@ -86,7 +86,9 @@ public class CommandDeliveryWork implements WorkKind {
     }
     List<CommandOutbox.Outcome> outcomes = new ArrayList<>(batch.size());
     for (Map.Entry<String, List<ClaimedDelivery>> group : byTransport.entrySet()) {
-      outcomes.addAll(deliver(group.getKey(), group.getValue()));
+      List<ClaimedDelivery> live =
+          outbox.withoutDeletedDevices(group.getValue(), outcomes, clock.instant());
+      outcomes.addAll(deliver(group.getKey(), live));
     }
     recorded.fire(outbox.record(token, outcomes, clock.instant()));
     return true;
@@ -94,6 +96,9 @@ public class CommandDeliveryWork implements WorkKind {
 
   private List<CommandOutbox.Outcome> deliver(String transportId, List<ClaimedDelivery> batch)
       throws Exception {
+    if (batch.isEmpty()) {
+      return List.of();
+    }
     Optional<CommandTransport> transport = transports.find(transportId);
     List<DeliveryOutcome> results;
     if (transport.isEmpty()) {
