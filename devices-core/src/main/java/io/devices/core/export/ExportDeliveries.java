@@ -1,15 +1,15 @@
 package io.devices.core.export;
 
 import io.devices.core.application.Applications;
-import io.devices.core.common.NodeId;
+import io.devices.core.work.Lease;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,9 +24,6 @@ public class ExportDeliveries {
   private static final Logger LOG = Logger.getLogger(ExportDeliveries.class.getName());
   private static final JsonProvider JSON = JsonProvider.provider();
 
-  /** How long one attempt may take before another server may try: above every timeout. */
-  private static final Duration ATTEMPT_LEASE = Duration.ofMinutes(2);
-
   @Inject ExportJobs jobs;
   @Inject JobResults deviceJobResults;
   @Inject Applications applications;
@@ -37,11 +34,12 @@ public class ExportDeliveries {
   @Inject DeliveryPolicy policy;
   @Inject Clock clock;
 
-  /** Makes one attempt at a delivery when it is due and no one else is at it. */
-  public void deliverIfDue(String deliveryId) {
-    String owner = NodeId.current();
-    Instant now = clock.instant();
-    if (!jobs.claimDelivery(deliveryId, owner, now, now.plus(ATTEMPT_LEASE))) {
+  /**
+   * Makes one attempt at a delivery, under {@code lease}, when it is due and no one else is at it.
+   */
+  public void deliverIfDue(String deliveryId, Lease lease) {
+    String owner = lease.owner();
+    if (!jobs.claimDelivery(deliveryId, owner, lease.now(), lease.until())) {
       return;
     }
     ExportDelivery delivery = jobs.findDelivery(deliveryId).orElseThrow();
@@ -62,7 +60,9 @@ public class ExportDeliveries {
         Thread.currentThread().interrupt();
       }
       String error = ExportError.of("DeliveryFailed", e).message();
-      boolean lastAttempt = delivery.attempts() >= policy.maxAttempts(delivery.channel());
+      Instant now = clock.instant();
+      Optional<Instant> later =
+          policy.retries(delivery.channel()).retryAt(delivery.attempts(), now);
       LOG.log(
           Level.WARNING,
           "Delivery of the result of "
@@ -71,16 +71,14 @@ public class ExportDeliveries {
               + delivery.channel()
               + " failed (attempt "
               + delivery.attempts()
-              + (lastAttempt ? ", giving up): " : "): ")
+              + (later.isEmpty() ? ", giving up): " : "): ")
               + error);
-      Instant later =
-          clock.instant().plus(policy.delayAfter(delivery.channel(), delivery.attempts()));
       jobs.recordDelivery(
           deliveryId,
           owner,
-          lastAttempt ? DeliveryState.failed : DeliveryState.pending,
+          later.isEmpty() ? DeliveryState.failed : DeliveryState.pending,
           error,
-          lastAttempt ? clock.instant() : later);
+          later.orElse(now));
     }
   }
 
