@@ -1,10 +1,12 @@
 package io.devices.core.device.bulk;
 
-import io.devices.core.export.ExportDeliveries;
+import io.devices.core.export.ExportDeliveryWork;
 import io.devices.core.export.JobState;
 import io.devices.core.work.Lease;
 import io.devices.core.work.WorkKind;
+import io.devices.core.work.WorkQueued;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,13 +23,13 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class DeviceJobWork implements WorkKind {
-  public static final String KIND = "device-job";
+  public static final String NAME = "deviceJobs";
   private static final Logger LOG = Logger.getLogger(DeviceJobWork.class.getName());
 
   @Inject DeviceJobs jobs;
   @Inject DeviceJobBatches batches;
   @Inject DeviceJobClaims claims;
-  @Inject ExportDeliveries deliveries;
+  @Inject Event<WorkQueued> queued;
   @Inject BulkSettings settings;
   @Inject Clock clock;
 
@@ -35,7 +37,7 @@ public class DeviceJobWork implements WorkKind {
 
   @Override
   public String name() {
-    return KIND;
+    return NAME;
   }
 
   @Override
@@ -113,7 +115,8 @@ public class DeviceJobWork implements WorkKind {
   private void finish(DeviceJob job, String owner, JobState state, String error) {
     if (jobs.finish(job.id(), owner, state, error, clock.instant())) {
       LOG.info(() -> "Device job " + job.id() + " " + state);
-      jobs.pendingDeliveries(job.id()).forEach(deliveries::deliverIfDue);
+      // Its deliveries are due now (no transaction here: the observers hear it at once).
+      queued.fire(new WorkQueued(ExportDeliveryWork.NAME));
     }
   }
 

@@ -144,16 +144,6 @@ public class DeviceJobs {
         == 1;
   }
 
-  /** The job's result deliveries that are due now. */
-  @SuppressWarnings("unchecked")
-  @Transactional
-  List<String> pendingDeliveries(String jobId) {
-    return em.createNativeQuery(
-            "SELECT id FROM export_delivery WHERE device_job_id = ?1 AND state = 'pending'")
-        .setParameter(1, jobId)
-        .getResultList();
-  }
-
   /** How many targets have each outcome so far. */
   @SuppressWarnings("unchecked")
   @Transactional
