@@ -34,7 +34,7 @@ final class KindRunner {
   private final AtomicInteger failuresInARow = new AtomicInteger();
   private volatile Instant restUntil = Instant.MIN;
   private volatile boolean stopped;
-  private ScheduledFuture<?> polling;
+  private volatile ScheduledFuture<?> polling;
 
   KindRunner(WorkKind kind, ExecutorService executor, Clock clock, Consumer<WorkRan> ran) {
     this.kind = kind;

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,8 @@ public class WorkEngine {
   @ConfigProperty(name = "devices.shutdown.grace", defaultValue = "PT10S")
   Duration shutdownGrace;
 
-  private final Map<String, KindRunner> runners = new LinkedHashMap<>();
+  /** Set once at start, read by request threads (wake, liveness) and the stop. */
+  private volatile Map<String, KindRunner> runners = Map.of();
 
   /** After the schema migration, which observes Startup with the default priority. */
   void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) Startup startup) {
@@ -58,13 +60,15 @@ public class WorkEngine {
 
   /** Starts polling the given kinds; the CDI start, or a test's. */
   void start(List<WorkKind> all, ExecutorService workers, ScheduledExecutorService polls) {
+    Map<String, KindRunner> started = new LinkedHashMap<>();
     for (WorkKind kind : all) {
       KindRunner runner = new KindRunner(kind, workers, clock, ran::fire);
-      if (runners.putIfAbsent(kind.name(), runner) != null) {
+      if (started.putIfAbsent(kind.name(), runner) != null) {
         throw new IllegalStateException("Two kinds of work are named " + kind.name());
       }
-      runner.startPolling(polls);
     }
+    runners = Collections.unmodifiableMap(started);
+    started.values().forEach(runner -> runner.startPolling(polls));
     LOG.info(() -> "Work engine started: " + describe());
   }
 
