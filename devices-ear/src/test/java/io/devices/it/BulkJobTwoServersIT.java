@@ -26,8 +26,8 @@ class BulkJobTwoServersIT {
           .environment(() -> environment().set("DEVICES_BULK_POLL_INTERVAL", "PT0.5S"));
 
   /**
-   * Polls seldom, so the first server's job is its own until that server dies; then this one's
-   * poll finds the expired lease and takes the job over.
+   * Polls seldom, so the first server's job is its own until that server dies; then this one's poll
+   * finds the expired lease and takes the job over.
    */
   @RegisterExtension
   static final OwnServer secondServer =
