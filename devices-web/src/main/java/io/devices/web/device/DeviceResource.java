@@ -21,12 +21,12 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -37,7 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,8 +52,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Device")
 public class DeviceResource {
   private static final String ONE = "/{deviceId}";
-  private static final String IF_MATCH =
-      "An ETag of the device: the write happens only while the device still has it (else 412)";
 
   @Inject DeviceListing listing;
   @Inject DeviceUpdates updates;
@@ -65,6 +62,9 @@ public class DeviceResource {
 
   @PathParam("deviceId")
   String deviceId;
+
+  /** If-Match: read here rather than as a parameter, as docs/api.md documents it in prose. */
+  @Context HttpHeaders headers;
 
   @GET
   @Path(ONE)
@@ -108,16 +108,15 @@ public class DeviceResource {
                         io.devices.api.Device.class,
                         io.devices.api.ObjectFormDevice.class
                       })))
-  @APIResponse(responseCode = "412", description = "If-Match names an older version")
-  public Response patch(
-      @BeanParam DeviceForm form,
-      @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH) String ifMatch,
-      DevicePatch body) {
+  @APIResponse(
+      responseCode = "412",
+      description = "The If-Match header names an older version of the device; nothing changed")
+  public Response patch(@BeanParam DeviceForm form, DevicePatch body) {
     DeviceView view = form.read();
     String application = application();
     String device = device();
     var change = DevicePatches.of(body).requireSome();
-    var expected = EntityTags.expected(ifMatch);
+    var expected = EntityTags.expected(headers.getHeaderString(HttpHeaders.IF_MATCH));
     return withTag(updates.change(application, device, change, expected).device(), view);
   }
 
@@ -131,12 +130,14 @@ public class DeviceResource {
       responseCode = "200",
       description = "Deleted",
       content = @Content(schema = @Schema(implementation = Success.class)))
-  @APIResponse(responseCode = "412", description = "If-Match names an older version")
-  public Success delete(
-      @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH) String ifMatch) {
+  @APIResponse(
+      responseCode = "412",
+      description = "The If-Match header names an older version of the device; nothing changed")
+  public Success delete() {
     String application = application();
     String device = device();
-    updates.delete(application, device, EntityTags.expected(ifMatch));
+    updates.delete(
+        application, device, EntityTags.expected(headers.getHeaderString(HttpHeaders.IF_MATCH)));
     return new Success(true);
   }
 
