@@ -54,6 +54,48 @@ final class ScopeTable {
           "device.delete",
           "device.sendCommand");
 
+  /** The Device scope table: one device's actions. */
+  static final Set<String> DEVICE_GET =
+      Set.of(
+          "all.Application",
+          "all.Application.read",
+          "all.Device",
+          "all.Device.read",
+          "all.Organization",
+          "all.Organization.read",
+          "all.User",
+          "all.User.read",
+          "device.*",
+          "device.get");
+
+  static final Set<String> DEVICE_GET_COMMAND =
+      Set.of(
+          "all.Application",
+          "all.Application.read",
+          "all.Device",
+          "all.Device.read",
+          "all.Organization",
+          "all.Organization.read",
+          "all.User",
+          "all.User.read",
+          "device.*",
+          "device.getCommand");
+
+  static final Set<String> DEVICE_PATCH =
+      Set.of("all.Application", "all.Organization", "all.User", "device.*", "device.patch");
+
+  static final Set<String> DEVICE_DELETE =
+      Set.of("all.Application", "all.Organization", "all.User", "device.*", "device.delete");
+
+  static final Set<String> DEVICE_SEND_COMMAND =
+      Set.of(
+          "all.Application",
+          "all.Device",
+          "all.Organization",
+          "all.User",
+          "device.*",
+          "device.sendCommand");
+
   /** The Devices scope table: the scopes, any one of which allows each action. */
   static final Set<String> DEVICES_EXPORT =
       Set.of(
@@ -288,6 +330,11 @@ final class ScopeTable {
     operations.put("devicesDelete", DEVICES_DELETE);
     operations.put("devicesRestore", DEVICES_RESTORE);
     operations.put("devicesJobStatus", DEVICES_JOB_STATUS);
+    operations.put("deviceGet", DEVICE_GET);
+    operations.put("devicePatch", DEVICE_PATCH);
+    operations.put("deviceDelete", DEVICE_DELETE);
+    operations.put("deviceSendCommand", DEVICE_SEND_COMMAND);
+    operations.put("deviceGetCommand", DEVICE_GET_COMMAND);
     return operations;
   }
 }
