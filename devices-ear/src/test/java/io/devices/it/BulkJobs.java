@@ -97,6 +97,13 @@ final class BulkJobs {
     assertEquals(0, all.getInt("totalCount"), "the application's device counter");
     assertEquals(0, all.getJsonArray("items").size());
     assertEquals(0, matching(api, app, "{}"), "no device is selected any more");
+    assertEquals(
+        count,
+        api.get("/applications/" + app + "/devices?queryDeleted=true&perPage=1")
+            .expect(200)
+            .object()
+            .getInt("totalCount"),
+        "every device is deleted, once");
   }
 
   static int matching(Api api, String app, String query) {
