@@ -659,7 +659,7 @@ async function main() {
         const list = await owner.devices.get({ applicationId: bulkApp.id, query: { tags: { floor: '3' } } });
         assertEqual(list.totalCount, 2, 'devices with the new tag');
         assertEqual(list.items[0].attributes, [{ name: 'temperature', dataType: 'number' }], 'renamed attribute');
-        return res;
+        return JSON.stringify(res);
       });
       await check('devices.patch with deviceIds and an add of an existing attribute -> failed', async () => {
         const list = await owner.devices.get({ applicationId: bulkApp.id });
@@ -671,7 +671,7 @@ async function main() {
           },
         });
         assertEqual(res, { updated: 2, failed: 1, skipped: 0 }, 'result');
-        return res;
+        return JSON.stringify(res);
       });
       await check('devices.patch with an unsupported operation -> 400 Validation', async () => {
         const err = await expectError(owner.devices.patch({
@@ -687,14 +687,14 @@ async function main() {
         assertEqual(res, { removed: 3, failed: 0 }, 'result');
         const list = await owner.devices.get({ applicationId: bulkApp.id });
         assertEqual(list.totalCount, 0, 'totalCount');
-        return res;
+        return JSON.stringify(res);
       });
       await check('devices.delete with email -> 202 {success, jobQueued, jobId}', async () => {
         const res = await owner.devices.delete({
           applicationId: bulkApp.id, options: { query: {}, email: 'bulk@example.com' },
         });
         assert(res.success === true && res.jobQueued === true && HEX24.test(res.jobId), describe(res));
-        return res;
+        return JSON.stringify(res);
       });
     }
   } finally {
