@@ -163,8 +163,15 @@ public class Device {
     this.version++;
   }
 
+  /** Soft-deletes the device; its index rows must be marked too ({@link DeviceRepository}). */
   void markDeleted(Instant now) {
     this.deletedAt = now.toEpochMilli();
+    this.version++;
+  }
+
+  /** Undoes {@link #markDeleted} (a restore); its index rows must be marked live again too. */
+  void markRestored() {
+    this.deletedAt = null;
     this.version++;
   }
 }
