@@ -163,15 +163,15 @@ public class Device {
     this.version++;
   }
 
+  /** Soft-deletes the device; its index rows must be marked too ({@link DeviceRepository}). */
   void markDeleted(Instant now) {
     this.deletedAt = now.toEpochMilli();
     this.version++;
   }
 
-  /** Live again, as it was when deleted; lastUpdated moves. */
-  void markRestored(Instant now) {
+  /** Undoes {@link #markDeleted} (a restore); its index rows must be marked live again too. */
+  void markRestored() {
     this.deletedAt = null;
-    this.updatedAt = Math.max(now.toEpochMilli(), updatedAt + 1);
     this.version++;
   }
 }

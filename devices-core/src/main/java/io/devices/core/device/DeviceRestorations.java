@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 
 /**
  * Brings soft-deleted devices back: the device and its index rows are live again and count in the
@@ -22,7 +21,6 @@ public class DeviceRestorations {
 
   @Inject Applications applications;
   @Inject DeviceRepository devices;
-  @Inject Clock clock;
 
   /**
    * @throws DomainException NOT_FOUND when the application has no such deleted device (a refusal
@@ -34,7 +32,7 @@ public class DeviceRestorations {
     if (device == null || !device.applicationId().equals(applicationId) || !device.isDeleted()) {
       throw DomainException.notFound("Deleted device");
     }
-    device.markRestored(clock.instant());
+    device.markRestored();
     devices.markIndexRows(device);
     applications.countDevices(applicationId, 1);
   }

@@ -133,7 +133,7 @@ class DeviceChangeTest {
   }
 
   @Test
-  void anUpdateMovesLastUpdatedAndTheVersionAndADeleteTheVersion() {
+  void everyUpdateDeleteAndRestoreMovesTheVersion() {
     Device device = standalone();
     long version = device.version();
     device.update(DeviceChange.none().name("Renamed").applyTo(device), CREATED);
@@ -145,6 +145,10 @@ class DeviceChangeTest {
     assertTrue(device.isDeleted());
     assertEquals(CREATED.plusSeconds(5), device.deletedAt().orElseThrow());
     assertNotEquals(updated, device.version());
+    long deleted = device.version();
+    device.markRestored();
+    assertFalse(device.isDeleted());
+    assertNotEquals(deleted, device.version());
   }
 
   private static void assertMessage(String message, DeviceChange change, Device device) {
