@@ -204,6 +204,37 @@ class CommandOutboxTest {
   }
 
   @Test
+  void aClaimedDeliveryWhoseDeviceWasDeletedSinceIsCancelledNotSent() throws SQLException {
+    send("c00000000000000000000005", List.of(id(1), id(2), id(3)), List.of());
+    List<ClaimedDelivery> batch = outbox.claim("worker", 10, NOW, NOW.plusSeconds(60));
+    assertEquals(3, batch.size());
+    // Deleted after the claim, before the batch goes out.
+    execute("UPDATE device SET deleted_at = 1 WHERE id = '" + id(2) + "'");
+    List<CommandOutbox.Outcome> outcomes = new ArrayList<>();
+    List<ClaimedDelivery> toSend = outbox.withoutDeletedDevices(batch, outcomes, NOW);
+    assertEquals(
+        Set.of(id(1), id(3)),
+        toSend.stream()
+            .map(ClaimedDelivery::deviceId)
+            .collect(java.util.stream.Collectors.toSet()));
+    assertEquals(1, outcomes.size());
+    assertEquals(id(2), outcomes.get(0).delivery().deviceId());
+    assertEquals(DeliveryState.cancelled, outcomes.get(0).state());
+    outbox.record("worker", outcomes, NOW);
+    try (ResultSet row =
+        db.createStatement()
+            .executeQuery(
+                "SELECT state, last_error FROM command_delivery WHERE device_id = '"
+                    + id(2)
+                    + "'")) {
+      row.next();
+      assertEquals("cancelled", row.getString(1));
+      assertEquals("device deleted", row.getString(2));
+    }
+    assertEquals(2, outbox.pendingCount(), "the others wait for their outcome");
+  }
+
+  @Test
   void aRecordByAWorkerThatLostItsLeaseChangesNothing() throws SQLException {
     send("c00000000000000000000004", List.of(id(1)), List.of());
     ClaimedDelivery stale = outbox.claim("old", 1, NOW, NOW.plusSeconds(1)).get(0);

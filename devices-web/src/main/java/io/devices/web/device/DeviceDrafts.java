@@ -28,11 +28,11 @@ final class DeviceDrafts {
         post.gatewayId());
   }
 
-  private static List<Tag> tags(List<DeviceTag> tags) {
+  static List<Tag> tags(List<DeviceTag> tags) {
     return tags == null ? null : tags.stream().map(t -> new Tag(t.key(), t.value())).toList();
   }
 
-  private static List<Attribute> attributes(List<DeviceAttribute> attributes) {
+  static List<Attribute> attributes(List<DeviceAttribute> attributes) {
     if (attributes == null) {
       return null;
     }

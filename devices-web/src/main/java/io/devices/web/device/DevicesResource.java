@@ -57,7 +57,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The Devices resource: Get, Post, Export, Send Command and the fleet metadata. */
+/**
+ * The Devices resource: Get, Post, Export, Send Command and the fleet metadata. One device's
+ * actions are in {@link DeviceResource}, on the same root path.
+ */
 @Path("/applications/{applicationId}/devices")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
@@ -96,27 +99,14 @@ public class DevicesResource {
                       })))
   public Response list(@BeanParam DeviceListParameters parameters, @BeanParam DeviceListForm form) {
     DeviceView view = form.read();
-    DeviceListRequest request = parameters.read(application(), uri.getQueryParameters());
+    DeviceListRequest request =
+        parameters.read(application(), uri.getQueryParameters(), form.presence());
     Page<Device> page = listing.list(request);
     // A Response, so that the page is written as its own record type: Devices or ObjectFormDevices.
     return Response.ok(
             DeviceViews.page(
                 request, parameters.givenFilter(), parameters.givenQuery(), page, view))
         .build();
-  }
-
-  @GET
-  @Path("/{deviceId}")
-  @Allows(Action.DEVICES_GET)
-  @Operation(
-      operationId = "deviceGet",
-      summary = "Returns one device (the Location of a new device)")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = io.devices.api.Device.class)))
-  public io.devices.api.Device get(@PathParam("deviceId") String deviceId) {
-    return DeviceViews.of(listing.get(application(), ObjectIds.require("deviceId", deviceId)));
   }
 
   @POST
