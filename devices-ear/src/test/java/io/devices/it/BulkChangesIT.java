@@ -212,6 +212,9 @@ class BulkChangesIT {
     assertEquals(Json.createObjectBuilder().add("removed", 4).add("failed", 0).build(), removed);
     assertEquals(1, totalCount(app));
     assertEquals(0, list(app, "{\"tags\":{\"gen\":\"1\"}}").getJsonArray("items").size());
+    JsonObject deleted = owner.get(devices(app) + "?queryDeleted=true").expect(200).object();
+    assertEquals(4, deleted.getInt("totalCount"));
+    assertTrue(deleted.getJsonArray("items").getJsonObject(0).containsKey("deletedAt"));
     // Deleting again selects nothing: the deleted devices are not among the live ones.
     assertEquals(
         0,
@@ -238,6 +241,9 @@ class BulkChangesIT {
         "restored with its tags, which select it again");
     assertEquals(3, list(app, "{\"tags\":{\"gen\":\"1\"}}").getJsonArray("items").size());
     assertEquals("new", one(app, kept).getString("name"));
+    assertEquals(
+        1,
+        owner.get(devices(app) + "?queryDeleted=true").expect(200).object().getInt("totalCount"));
   }
 
   // ---- as jobs, with their results
