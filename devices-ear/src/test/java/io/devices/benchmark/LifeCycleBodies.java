@@ -48,7 +48,7 @@ final class LifeCycleBodies {
   static String setTagJob(String query, String key, String value) {
     return String.format(
         Locale.ROOT,
-        "{\"query\":%s,\"updateOperations\":[{\"op\":\"set\",\"target\":\"tag\","
+        "{\"query\":%s,\"updateOperations\":[{\"operation\":\"set\",\"target\":\"tag\","
             + "\"value\":{\"key\":\"%s\",\"value\":\"%s\"}}],\"forceJob\":true}",
         query,
         key,
