@@ -8,8 +8,9 @@ import java.sql.SQLException;
 /**
  * The floor of the bulk jobs: the same change of the same rows as one set-based SQL statement per
  * table, in one transaction, over JDBC against the server's own database. For {@code set tag} the
- * device rows' stored tags and their tag index rows; for delete the device rows and the
- * application's device counter.
+ * device rows' stored tags and their tag index rows; for delete the device rows, their tag and
+ * attribute index rows (which carry the device's {@code deleted_at}) and the application's device
+ * counter.
  */
 final class BulkFloor {
   /** The one {@code floor} tag of a stored tag list (the seeded fleet has exactly one). */
@@ -30,7 +31,8 @@ final class BulkFloor {
     int devices;
     try (PreparedStatement rows =
             connection.prepareStatement(
-                "UPDATE device SET tags = REGEXP_REPLACE(tags, ?, ?), updated_at = ?"
+                "UPDATE device SET tags = REGEXP_REPLACE(tags, ?, ?), updated_at = ?,"
+                    + " version = version + 1"
                     + " WHERE application_id = ? AND deleted_at IS NULL");
         PreparedStatement index =
             connection.prepareStatement(
@@ -70,18 +72,36 @@ final class BulkFloor {
     return nanos;
   }
 
+  /** Sets {@code deleted_at} to {@code at} (null: restores) on the devices below {@code name}. */
   private int markDeleted(String name, Long at) throws SQLException {
+    String selected =
+        "application_id = ? AND name < ? AND deleted_at IS " + (at == null ? "NOT NULL" : "NULL");
+    int devices;
     try (PreparedStatement rows =
         connection.prepareStatement(
-            "UPDATE device SET deleted_at = ?, updated_at = ? WHERE application_id = ?"
-                + " AND name < ? AND deleted_at IS "
-                + (at == null ? "NOT NULL" : "NULL"))) {
+            "UPDATE device SET deleted_at = ?, updated_at = ?, version = version + 1 WHERE "
+                + selected)) {
       rows.setObject(1, at);
       rows.setLong(2, System.currentTimeMillis());
       rows.setString(3, applicationId);
       rows.setString(4, name);
-      return rows.executeUpdate();
+      devices = rows.executeUpdate();
     }
+    for (String index : new String[] {"device_tag", "device_attribute"}) {
+      try (PreparedStatement rows =
+          connection.prepareStatement(
+              "UPDATE "
+                  + index
+                  + " SET deleted_at = ? WHERE application_id = ? AND device_id IN"
+                  + " (SELECT id FROM device WHERE application_id = ? AND name < ?)")) {
+        rows.setObject(1, at);
+        rows.setString(2, applicationId);
+        rows.setString(3, applicationId);
+        rows.setString(4, name);
+        rows.executeUpdate();
+      }
+    }
+    return devices;
   }
 
   private void count(int change) throws SQLException {

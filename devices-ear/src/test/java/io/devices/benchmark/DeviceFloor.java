@@ -18,7 +18,8 @@ final class DeviceFloor implements AutoCloseable {
   private static final String DEVICE =
       "SELECT * FROM device WHERE id = ? AND application_id = ? AND deleted_at IS NULL";
   private static final String UPDATE_TAGS =
-      "UPDATE device SET tags = ?, updated_at = ? WHERE id = ? AND application_id = ?";
+      "UPDATE device SET tags = ?, updated_at = ?, version = version + 1"
+          + " WHERE id = ? AND application_id = ?";
   private static final String DELETE_TAG_ROWS = "DELETE FROM device_tag WHERE device_id = ?";
   private static final String INSERT_TAG_ROW =
       "INSERT INTO device_tag (device_id, position, application_id, tag_key, tag_value,"
