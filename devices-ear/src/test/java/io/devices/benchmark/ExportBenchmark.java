@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -201,7 +202,8 @@ public final class ExportBenchmark {
     String after = "";
     try (Connection db = DriverManager.getConnection(jdbcUrl, "devices", "");
         PreparedStatement select =
-            db.prepareStatement(DeviceChunks.chunk(app, DeviceQuery.everything()).sql())) {
+            db.prepareStatement(
+                DeviceChunks.chunk(app, DeviceQuery.everything(), Instant.now()).sql())) {
       while (true) {
         select.setString(1, app);
         select.setString(2, after);

@@ -56,7 +56,7 @@ class DeviceQueryIT {
       "standalone, gateway, peripheral, floating, virtual, edgeCompute, system, embedded";
   private static final String KEYS =
       "$and, $or, $nor, id, gatewayId, name, deviceClass, creationDate, lastUpdated,"
-          + " attributeName, tags, connectionStatus";
+          + " deletedAt, attributeName, tags, connectionStatus";
   private static final String DATE_RULE =
       " must be an ISO-8601 date-time or milliseconds since the epoch";
   private static final String ALL =
@@ -613,8 +613,8 @@ class DeviceQueryIT {
         Arguments.of(
             "{\"disconnectedAt\":0}", "query.disconnectedAt is not supported by this server"),
         Arguments.of(
-            "{\"deletedAt\":{\"$ne\":null}}",
-            "query.deletedAt is not supported yet: deleted devices are not kept"),
+            "{\"deletedAt\":{\"$gt\":\"soon\"}}",
+            "query.deletedAt.$gt must be an ISO-8601 date-time or milliseconds since the epoch"),
         // values
         Arguments.of("{\"id\":\"5a00\"}", "query.id must be a 24-character hex id or null"),
         Arguments.of("{\"id\":5}", "query.id must be a 24-character hex id or null"),

@@ -72,7 +72,18 @@ public class Applications {
   /** Counts a new device; the row lock serialises concurrent additions to one application. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void countNewDevice(String applicationId) {
-    em.createQuery("UPDATE Application a SET a.deviceCount = a.deviceCount + 1 WHERE a.id = :id")
+    countDevices(applicationId, 1);
+  }
+
+  /**
+   * Adds {@code delta} (negative for deleted devices) to the application's live device count, in
+   * the caller's transaction: deletes and restores keep it exact with it.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void countDevices(String applicationId, long delta) {
+    em.createQuery(
+            "UPDATE Application a SET a.deviceCount = a.deviceCount + :delta WHERE a.id = :id")
+        .setParameter("delta", delta)
         .setParameter("id", applicationId)
         .executeUpdate();
   }

@@ -178,7 +178,23 @@ public enum Action {
   DEVICES_PATCH("all.Application", "all.Organization", "all.User", "devices.*", "devices.patch"),
   DEVICES_DELETE("all.Application", "all.Organization", "all.User", "devices.*", "devices.delete"),
   DEVICES_RESTORE(
-      "all.Application", "all.Organization", "all.User", "devices.*", "devices.restore");
+      "all.Application", "all.Organization", "all.User", "devices.*", "devices.restore"),
+  /**
+   * Reading a bulk change's job (an extension of the Losant API): the scopes of the three bulk
+   * actions and their reads. The job's own action narrows it: a token may read a job only when one
+   * of its scopes allows that action or is the read form of one (checked with the job).
+   */
+  DEVICES_JOB_STATUS(
+      "all.Application",
+      "all.Application.read",
+      "all.Organization",
+      "all.Organization.read",
+      "all.User",
+      "all.User.read",
+      "devices.*",
+      "devices.patch",
+      "devices.delete",
+      "devices.restore");
 
   private final Set<String> allowingScopes;
 

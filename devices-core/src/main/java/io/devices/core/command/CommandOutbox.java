@@ -9,9 +9,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import javax.sql.DataSource;
 
@@ -164,6 +166,53 @@ public class CommandOutbox {
   }
 
   /**
+   * Takes out of a claimed batch the deliveries whose device has been deleted since they were
+   * claimed, adding their outcome (cancelled, never sent) to {@code outcomes}: one query for the
+   * batch's devices, right before the batch goes to its transport.
+   *
+   * @return the deliveries still to send
+   */
+  List<ClaimedDelivery> withoutDeletedDevices(
+      List<ClaimedDelivery> batch, List<Outcome> outcomes, Instant now) throws SQLException {
+    Set<String> deleted = new HashSet<>();
+    List<String> deviceIds = batch.stream().map(ClaimedDelivery::deviceId).distinct().toList();
+    try (Connection db = dataSource.getConnection()) {
+      for (int from = 0; from < deviceIds.size(); from += IN_LIST) {
+        List<String> part = deviceIds.subList(from, Math.min(deviceIds.size(), from + IN_LIST));
+        StringJoiner marks = new StringJoiner(", ", "(", ")");
+        part.forEach(id -> marks.add("?"));
+        try (PreparedStatement select =
+            db.prepareStatement(
+                "SELECT id FROM device WHERE deleted_at IS NOT NULL AND id IN " + marks)) {
+          for (int i = 0; i < part.size(); i++) {
+            select.setString(i + 1, part.get(i));
+          }
+          try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+              deleted.add(rows.getString(1));
+            }
+          }
+        }
+      }
+    }
+    if (deleted.isEmpty()) {
+      return batch;
+    }
+    List<ClaimedDelivery> live = new ArrayList<>(batch.size());
+    for (ClaimedDelivery delivery : batch) {
+      if (deleted.contains(delivery.deviceId())) {
+        outcomes.add(new Outcome(delivery, null, DeliveryState.cancelled, DEVICE_DELETED, now));
+      } else {
+        live.add(delivery);
+      }
+    }
+    return live;
+  }
+
+  /** Why a delivery was cancelled. */
+  static final String DEVICE_DELETED = "device deleted";
+
+  /**
    * Releases every claim of this server process ({@code node}: claim tokens are {@code
    * node:suffix}), so that another worker may take those deliveries at once instead of after their
    * lease. Used on a clean stop.
@@ -225,7 +274,7 @@ public class CommandOutbox {
       switch (state) {
         case delivered -> delivered += rows;
         case failed -> failed += rows;
-        case pending -> {}
+        case pending, cancelled -> {}
       }
     }
   }

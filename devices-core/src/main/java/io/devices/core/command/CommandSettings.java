@@ -1,5 +1,6 @@
 package io.devices.core.command;
 
+import io.devices.core.work.Backoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -19,8 +20,7 @@ public class CommandSettings {
   private int batchSize;
   private Duration lease;
   private Duration pollInterval;
-  private Duration retryDelay;
-  private Duration maxRetryDelay;
+  private Backoff retries;
 
   /** For the CDI proxy only. */
   protected CommandSettings() {}
@@ -45,8 +45,7 @@ public class CommandSettings {
     this.batchSize = Math.max(1, batchSize);
     this.lease = lease;
     this.pollInterval = pollInterval;
-    this.retryDelay = retryDelay;
-    this.maxRetryDelay = maxRetryDelay;
+    this.retries = new Backoff(retryDelay, maxRetryDelay, Integer.MAX_VALUE);
   }
 
   /** The transport of devices without a {@code commandTransport} tag. */
@@ -77,10 +76,12 @@ public class CommandSettings {
     return pollInterval;
   }
 
-  /** The wait after a failed attempt (1-based): doubling from retry-delay up to max-retry-delay. */
-  public Duration delayAfter(int attempt) {
-    Duration delay = retryDelay.multipliedBy(1L << Math.min(30, Math.max(0, attempt - 1)));
-    return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+  /**
+   * The waits between attempts: doubling from retry-delay up to max-retry-delay. There is no limit
+   * of attempts: a delivery is retried until its command's time to live has passed.
+   */
+  public Backoff retries() {
+    return retries;
   }
 
   /**
@@ -88,7 +89,6 @@ public class CommandSettings {
    * (its time to live): the delivery then fails.
    */
   public Optional<Instant> retryAt(int attempt, Instant now, Instant expiresAt) {
-    Instant next = now.plus(delayAfter(attempt));
-    return next.isAfter(expiresAt) ? Optional.empty() : Optional.of(next);
+    return retries.retryAt(attempt, now).filter(next -> !next.isAfter(expiresAt));
   }
 }

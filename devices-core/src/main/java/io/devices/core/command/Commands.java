@@ -6,6 +6,7 @@ import io.devices.core.common.ObjectIds;
 import io.devices.core.common.Page;
 import io.devices.core.common.Paging;
 import io.devices.core.device.SqlStatement;
+import io.devices.core.work.WorkQueued;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ public class Commands {
   @Inject Applications applications;
   @Inject CommandSettings settings;
   @Inject Event<CommandQueued> queued;
+  @Inject Event<WorkQueued> work;
   @Inject Clock clock;
 
   /**
@@ -50,6 +52,7 @@ public class Commands {
     int targeted = insert.bindTo(em.createNativeQuery(insert.sql())).executeUpdate();
     command.targeted(targeted);
     queued.fire(new CommandQueued(command.id(), targeted));
+    work.fire(new WorkQueued(CommandDeliveryWork.NAME));
     return command;
   }
 

@@ -8,5 +8,7 @@ public enum ErrorCode {
   VALIDATION,
   UNAUTHORIZED,
   FORBIDDEN,
-  NOT_FOUND
+  NOT_FOUND,
+  /** A conditional write whose condition (the version the client saw) no longer holds. */
+  PRECONDITION_FAILED
 }

@@ -56,6 +56,13 @@ public class Device {
   @Column(name = "updated_at")
   private long updatedAt;
 
+  /** Bumped by every update: the device resource's ETag. */
+  private long version;
+
+  /** Null while the device is live. */
+  @Column(name = "deleted_at")
+  private Long deletedAt;
+
   protected Device() {}
 
   Device(String id, String applicationId, DeviceDraft draft, Instant now) {
@@ -126,5 +133,45 @@ public class Device {
 
   public Instant lastUpdated() {
     return Instant.ofEpochMilli(updatedAt);
+  }
+
+  /** Changes with every update of the device. */
+  public long version() {
+    return version;
+  }
+
+  /** When the device was (soft-)deleted; empty while it is live. */
+  public Optional<Instant> deletedAt() {
+    return Optional.ofNullable(deletedAt).map(Instant::ofEpochMilli);
+  }
+
+  public boolean isDeleted() {
+    return deletedAt != null;
+  }
+
+  /** Takes the fields of a checked draft (a change's result) as an update at {@code now}. */
+  void update(DeviceDraft draft, Instant now) {
+    this.name = draft.name();
+    this.nameLc = lowerCase(draft.name());
+    this.description = draft.description();
+    this.deviceClass = draft.deviceClass();
+    this.gatewayId = draft.gatewayId();
+    this.tags = draft.tags();
+    this.attributes = draft.attributes();
+    // Never backwards, and always forward: lastUpdated moves with every update.
+    this.updatedAt = Math.max(now.toEpochMilli(), updatedAt + 1);
+    this.version++;
+  }
+
+  void markDeleted(Instant now) {
+    this.deletedAt = now.toEpochMilli();
+    this.version++;
+  }
+
+  /** Live again, as it was when deleted; lastUpdated moves. */
+  void markRestored(Instant now) {
+    this.deletedAt = null;
+    this.updatedAt = Math.max(now.toEpochMilli(), updatedAt + 1);
+    this.version++;
   }
 }

@@ -31,7 +31,8 @@ public final class DeviceSql {
 
   public DeviceSql(DeviceListRequest request) {
     this.request = request;
-    this.candidates = QuerySql.candidates(request.applicationId(), request.query());
+    this.candidates =
+        QuerySql.candidates(request.applicationId(), request.query(), request.presence());
   }
 
   /** How many devices match; only needed when the query filters. */
@@ -83,11 +84,10 @@ public final class DeviceSql {
       sql.append(" WHERE d.application_id = ?");
       parameters.add(request.applicationId());
     }
-    if (request.isFiltered()) {
-      SqlStatement condition = QuerySql.condition(request.applicationId(), request.query(), "d");
-      sql.append(" AND ").append(condition.sql());
-      parameters.addAll(condition.parameters());
-    }
+    SqlStatement condition =
+        QuerySql.condition(request.applicationId(), request.query(), request.presence(), "d");
+    sql.append(" AND ").append(condition.sql());
+    parameters.addAll(condition.parameters());
     return sql.toString();
   }
 

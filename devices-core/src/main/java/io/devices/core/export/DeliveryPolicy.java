@@ -1,5 +1,6 @@
 package io.devices.core.export;
 
+import io.devices.core.work.Backoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -37,13 +38,10 @@ public class DeliveryPolicy {
     this.emailBackoff = emailBackoff;
   }
 
-  int maxAttempts(DeliveryChannel channel) {
-    return channel == DeliveryChannel.callback ? callbackAttempts : emailAttempts;
-  }
-
-  /** The wait after the given failed attempt (1-based): the backoff, doubled each time. */
-  Duration delayAfter(DeliveryChannel channel, int attempt) {
-    Duration first = channel == DeliveryChannel.callback ? callbackBackoff : emailBackoff;
-    return first.multipliedBy(1L << Math.min(20, attempt - 1));
+  /** The waits and the attempts of a channel: its backoff, doubled after each failed attempt. */
+  Backoff retries(DeliveryChannel channel) {
+    return channel == DeliveryChannel.callback
+        ? Backoff.uncapped(callbackBackoff, callbackAttempts)
+        : Backoff.uncapped(emailBackoff, emailAttempts);
   }
 }

@@ -2,10 +2,12 @@ package io.devices.core.export;
 
 import io.devices.core.device.SqlStatement;
 import io.devices.core.device.query.DeviceQuery;
+import io.devices.core.device.query.Presence;
 import io.devices.core.device.query.QuerySql;
 import io.devices.spi.export.ExportedDevice;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
@@ -13,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,15 +33,13 @@ public class DeviceChunks {
    * export benchmark's JDBC floor reads the same rows with the same statement. ORDER BY names
    * application_id so H2 walks the index.
    */
-  public static SqlStatement chunk(String applicationId, DeviceQuery query) {
+  public static SqlStatement chunk(String applicationId, DeviceQuery query, Instant snapshot) {
     List<Object> parameters = new ArrayList<>();
     parameters.add(applicationId);
-    String selection = "";
-    if (!query.isEverything()) {
-      SqlStatement condition = QuerySql.condition(applicationId, query, "d");
-      selection = " AND " + condition.sql();
-      parameters.addAll(condition.parameters());
-    }
+    SqlStatement condition =
+        QuerySql.condition(applicationId, query, Presence.liveAt(snapshot), "d");
+    String selection = " AND " + condition.sql();
+    parameters.addAll(condition.parameters());
     return new SqlStatement(
         "SELECT d.id, d.name, d.description, d.device_class, d.gateway_id, d.created_at,"
             + " d.updated_at, d.tags, d.attributes FROM device d WHERE d.application_id = ?"
@@ -53,6 +54,8 @@ public class DeviceChunks {
   @Resource(lookup = "jdbc/devices")
   DataSource dataSource;
 
+  @Inject Clock clock;
+
   /** Receives the devices of one chunk. */
   @FunctionalInterface
   public interface ChunkConsumer {
@@ -60,14 +63,16 @@ public class DeviceChunks {
   }
 
   /**
-   * Hands every device of the application to {@code consumer}, chunk by chunk.
+   * Hands every device of the application to {@code consumer}, chunk by chunk: the devices that
+   * were live when the walk began. A device deleted while the walk runs is still handed over, one
+   * created meanwhile is not, so the file is the fleet of one moment with each device once.
    *
    * @return how many devices there were
    */
   public long forEach(
       String applicationId, DeviceQuery query, int chunkSize, ChunkConsumer consumer)
       throws Exception {
-    SqlStatement statement = chunk(applicationId, query);
+    SqlStatement statement = chunk(applicationId, query, clock.instant());
     long count = 0;
     String after = "";
     while (true) {

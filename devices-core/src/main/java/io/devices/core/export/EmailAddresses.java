@@ -5,7 +5,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
 /** Checks email addresses: one plain address ({@code local@domain}), no display name. */
-final class EmailAddresses {
+public final class EmailAddresses {
   private static final int MAX_LENGTH = 254;
 
   private EmailAddresses() {}
@@ -13,7 +13,7 @@ final class EmailAddresses {
   /**
    * @throws DomainException VALIDATION when {@code email} is not one valid address
    */
-  static String require(String email) {
+  public static String require(String email) {
     String trimmed = email.strip();
     if (trimmed.length() > MAX_LENGTH) {
       throw DomainException.validation("email must be at most " + MAX_LENGTH + " characters");

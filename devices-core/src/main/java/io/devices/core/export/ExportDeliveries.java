@@ -1,32 +1,31 @@
 package io.devices.core.export;
 
 import io.devices.core.application.Applications;
-import io.devices.core.common.NodeId;
+import io.devices.core.work.Lease;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Delivers the outcome of finished exports by email and callback. Each attempt is claimed with a
- * lease first, so only one server makes it; a failed attempt is retried later per {@link
- * DeliveryPolicy}, and one that runs out of attempts is recorded as failed.
+ * Delivers the outcome of finished exports, and the results of device jobs ({@link JobResults}), by
+ * email and callback. Each attempt is claimed with a lease first, so only one server makes it; a
+ * failed attempt is retried later per {@link DeliveryPolicy}, and one that runs out of attempts is
+ * recorded as failed.
  */
 @ApplicationScoped
 public class ExportDeliveries {
   private static final Logger LOG = Logger.getLogger(ExportDeliveries.class.getName());
   private static final JsonProvider JSON = JsonProvider.provider();
 
-  /** How long one attempt may take before another server may try: above every timeout. */
-  private static final Duration ATTEMPT_LEASE = Duration.ofMinutes(2);
-
   @Inject ExportJobs jobs;
+  @Inject JobResults deviceJobResults;
   @Inject Applications applications;
   @Inject DownloadLinks links;
   @Inject ExportMailer mailer;
@@ -35,50 +34,62 @@ public class ExportDeliveries {
   @Inject DeliveryPolicy policy;
   @Inject Clock clock;
 
-  /** Makes one attempt at a delivery when it is due and no one else is at it. */
-  public void deliverIfDue(String deliveryId) {
-    String owner = NodeId.current();
-    Instant now = clock.instant();
-    if (!jobs.claimDelivery(deliveryId, owner, now, now.plus(ATTEMPT_LEASE))) {
+  /**
+   * Makes one attempt at a delivery, under {@code lease}, when it is due and no one else is at it.
+   */
+  public void deliverIfDue(String deliveryId, Lease lease) {
+    String owner = lease.owner();
+    if (!jobs.claimDelivery(deliveryId, owner, lease.now(), lease.until())) {
       return;
     }
     ExportDelivery delivery = jobs.findDelivery(deliveryId).orElseThrow();
-    ExportJob job = jobs.find(delivery.exportId()).orElseThrow();
+    String jobId = delivery.deviceJobId().orElse(delivery.exportId());
     try {
+      DeliveredResult result = result(delivery);
       switch (delivery.channel()) {
-        case email -> mailer.send(delivery.target(), outcome(job));
+        case email -> mailer.send(delivery.target(), result.subject(), result.text());
         case callback -> {
           URI url = callbackUrls.require(delivery.target());
-          callbacks.post(url, callbackJson(job));
+          callbacks.post(url, result.callbackJson());
         }
       }
       jobs.recordDelivery(deliveryId, owner, DeliveryState.delivered, null, clock.instant());
-      LOG.info(() -> "Delivered export " + job.id() + " by " + delivery.channel());
+      LOG.info(() -> "Delivered the result of " + jobId + " by " + delivery.channel());
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
       String error = ExportError.of("DeliveryFailed", e).message();
-      boolean lastAttempt = delivery.attempts() >= policy.maxAttempts(delivery.channel());
+      Instant now = clock.instant();
+      Optional<Instant> later =
+          policy.retries(delivery.channel()).retryAt(delivery.attempts(), now);
       LOG.log(
           Level.WARNING,
-          "Delivery of export "
-              + job.id()
+          "Delivery of the result of "
+              + jobId
               + " by "
               + delivery.channel()
               + " failed (attempt "
               + delivery.attempts()
-              + (lastAttempt ? ", giving up): " : "): ")
+              + (later.isEmpty() ? ", giving up): " : "): ")
               + error);
-      Instant later =
-          clock.instant().plus(policy.delayAfter(delivery.channel(), delivery.attempts()));
       jobs.recordDelivery(
           deliveryId,
           owner,
-          lastAttempt ? DeliveryState.failed : DeliveryState.pending,
+          later.isEmpty() ? DeliveryState.failed : DeliveryState.pending,
           error,
-          lastAttempt ? clock.instant() : later);
+          later.orElse(now));
     }
+  }
+
+  private DeliveredResult result(ExportDelivery delivery) {
+    if (delivery.deviceJobId().isPresent()) {
+      return deviceJobResults.resultOf(delivery.deviceJobId().get()).orElseThrow();
+    }
+    ExportJob job = jobs.find(delivery.exportId()).orElseThrow();
+    ExportMailer.Outcome outcome = outcome(job);
+    return new DeliveredResult(
+        ExportMailer.subject(outcome), ExportMailer.body(outcome), callbackJson(job));
   }
 
   private ExportMailer.Outcome outcome(ExportJob job) {

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
 
-/** One way the result of an export is delivered: an email address or a callback URL. */
+/**
+ * One way the result of a finished job is delivered: an email address or a callback URL. The job is
+ * an export or a device job (a bulk change): exactly one of the two ids is set.
+ */
 @Entity
 @Table(name = "export_delivery")
 public class ExportDelivery {
@@ -17,6 +20,9 @@ public class ExportDelivery {
 
   @Column(name = "export_id")
   private String exportId;
+
+  @Column(name = "device_job_id")
+  private String deviceJobId;
 
   @Enumerated(EnumType.STRING)
   private DeliveryChannel channel;
@@ -48,12 +54,25 @@ public class ExportDelivery {
     this.nextAttemptAt = now.toEpochMilli();
   }
 
+  /** A delivery of the result of a device job. */
+  public static ExportDelivery ofDeviceJob(
+      String id, String deviceJobId, DeliveryChannel channel, String target, Instant now) {
+    ExportDelivery delivery = new ExportDelivery(id, null, channel, target, now);
+    delivery.deviceJobId = deviceJobId;
+    return delivery;
+  }
+
   public String id() {
     return id;
   }
 
   public String exportId() {
     return exportId;
+  }
+
+  /** The device job whose result this delivers; empty for an export's delivery. */
+  public Optional<String> deviceJobId() {
+    return Optional.ofNullable(deviceJobId);
   }
 
   public DeliveryChannel channel() {

@@ -167,14 +167,6 @@ public class ExportJobs {
         .getResultList();
   }
 
-  @SuppressWarnings("unchecked")
-  List<String> pendingDeliveriesOf(String exportId) {
-    return em.createNativeQuery(
-            "SELECT id FROM export_delivery WHERE export_id = ?1 AND state = 'pending'")
-        .setParameter(1, exportId)
-        .getResultList();
-  }
-
   /** Takes a due delivery for one attempt; false when it is not due or someone else has it. */
   @Transactional
   public boolean claimDelivery(String deliveryId, String owner, Instant now, Instant leaseUntil) {

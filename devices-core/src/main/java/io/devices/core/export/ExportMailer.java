@@ -11,7 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-/** Sends the email of a finished or failed export through Jakarta Mail. */
+/** Sends the email of a finished or failed job (an export, a device job) through Jakarta Mail. */
 @ApplicationScoped
 public class ExportMailer {
   @Inject SmtpSettings smtp;
@@ -27,12 +27,16 @@ public class ExportMailer {
       ExportError error) {}
 
   void send(String to, Outcome outcome) throws MessagingException {
+    send(to, subject(outcome), body(outcome));
+  }
+
+  void send(String to, String subject, String text) throws MessagingException {
     Session session = Session.getInstance(smtp.sessionProperties());
     MimeMessage message = new MimeMessage(session);
     message.setFrom(new InternetAddress(smtp.from()));
     message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
-    message.setSubject(subject(outcome), StandardCharsets.UTF_8.name());
-    message.setText(body(outcome), StandardCharsets.UTF_8.name());
+    message.setSubject(subject, StandardCharsets.UTF_8.name());
+    message.setText(text, StandardCharsets.UTF_8.name());
     if (smtp.user().isPresent()) {
       Transport.send(message, smtp.user().get(), smtp.password());
     } else {

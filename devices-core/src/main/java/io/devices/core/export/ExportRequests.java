@@ -6,6 +6,7 @@ import io.devices.core.auth.Caller;
 import io.devices.core.common.DomainException;
 import io.devices.core.common.ObjectIds;
 import io.devices.core.device.query.QueryReader;
+import io.devices.core.work.WorkQueued;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -29,7 +30,7 @@ public class ExportRequests {
   @Inject ExportJobs jobs;
   @Inject DownloadLinks links;
   @Inject ExportSettings settings;
-  @Inject Event<ExportQueued> queued;
+  @Inject Event<WorkQueued> queued;
   @Inject Clock clock;
 
   /**
@@ -78,7 +79,7 @@ public class ExportRequests {
                 new ExportDelivery(
                     ObjectIds.next(now), job.id(), DeliveryChannel.callback, c, now)));
     jobs.add(job, deliveries);
-    queued.fire(new ExportQueued(job.id()));
+    queued.fire(new WorkQueued(ExportWork.NAME));
     // The channels, not the addresses: no personal data in the log. A request's log records carry
     // its request id, which ties this job id to the HTTP request.
     LOG.info(

@@ -1,7 +1,7 @@
 package io.devices.core.export;
 
 import io.devices.core.application.Applications;
-import io.devices.core.common.NodeId;
+import io.devices.core.work.Lease;
 import io.devices.spi.export.ExportContext;
 import io.devices.spi.export.ExportFormat;
 import io.devices.spi.export.ExportWriter;
@@ -9,15 +9,14 @@ import io.devices.spi.export.ExportedDevice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Runs one claimed export attempt: streams the application's devices through the format into a
- * temporary file, publishes it, and records the outcome. Failures are retried with a doubling delay
- * up to the attempt limit; then the job fails and its deliveries report that.
+ * temporary file, publishes it, and records the outcome. Failures are retried per {@link
+ * ExportSettings#retries()}; after the last attempt the job fails and its deliveries report that.
  */
 @ApplicationScoped
 public class ExportRunner {
@@ -57,17 +56,17 @@ public class ExportRunner {
   }
 
   /**
-   * Claims the job and runs it when it is claimable.
+   * Claims the job under {@code lease} and runs it when it is claimable.
    *
    * @return whether this worker ran the job
    */
-  public boolean runIfClaimable(String exportId) {
+  public boolean runIfClaimable(String exportId, Lease lease) {
     if (stopping) {
       return false;
     }
-    String owner = NodeId.current();
-    Instant now = clock.instant();
-    if (!jobs.claim(exportId, owner, now, now.plus(settings.lease()))) {
+    String owner = lease.owner();
+    Instant now = lease.now();
+    if (!jobs.claim(exportId, owner, now, lease.until())) {
       return false;
     }
     ExportJob job = jobs.find(exportId).orElseThrow();
@@ -113,18 +112,18 @@ public class ExportRunner {
       LOG.log(Level.WARNING, "Export " + job.id() + " attempt " + job.attempts() + " failed", e);
       ExportError error = ExportError.of("ExportFailed", e);
       Instant now = clock.instant();
-      if (job.attempts() >= settings.maxAttempts()) {
-        jobs.fail(job.id(), owner, error, now);
-      } else {
-        Duration delay = settings.retryDelay().multipliedBy(1L << (job.attempts() - 1));
-        jobs.retryLater(job.id(), owner, error, now.plus(delay));
-      }
+      settings
+          .retries()
+          .retryAt(job.attempts(), now)
+          .ifPresentOrElse(
+              later -> jobs.retryLater(job.id(), owner, error, later),
+              () -> jobs.fail(job.id(), owner, error, now));
     }
   }
 
   private long write(ExportJob job, ExportFormat format, String owner) throws Exception {
     String applicationName = applications.require(job.applicationId()).name();
-    Lease lease = new Lease(job.id(), owner);
+    Claim claim = new Claim(job.id(), owner);
     try (ExportFiles.Draft draft =
         files.draft(ExportFiles.fileName(job.id(), format.fileExtension()), job.attempts())) {
       ExportWriter writer = format.open(draft.out());
@@ -143,23 +142,23 @@ public class ExportRunner {
                   writer.device(device);
                   // Per device, not per chunk: a slow format may take longer than a lease per
                   // chunk.
-                  lease.renewIfDue();
+                  claim.renewIfDue();
                 }
               });
       writer.end();
-      lease.renew();
+      claim.renew();
       draft.publish();
       return count;
     }
   }
 
   /** Keeps this worker's claim alive while it works: renewed when half of it has passed. */
-  private final class Lease {
+  private final class Claim {
     private final String exportId;
     private final String owner;
     private Instant renewAt;
 
-    Lease(String exportId, String owner) {
+    Claim(String exportId, String owner) {
       this.exportId = exportId;
       this.owner = owner;
       this.renewAt = clock.instant().plus(settings.lease().dividedBy(2));

@@ -1,6 +1,7 @@
 package io.devices.core.export;
 
 import io.devices.core.common.Secrets;
+import io.devices.core.work.Backoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -100,9 +101,12 @@ public class ExportSettings {
     return maxAttempts;
   }
 
-  /** The wait before the second attempt; it doubles with each further attempt. */
-  public Duration retryDelay() {
-    return retryDelay;
+  /**
+   * The waits between attempts: retry-delay before the second, doubling with each further one (no
+   * cap within max-attempts), until max-attempts.
+   */
+  public Backoff retries() {
+    return Backoff.uncapped(retryDelay, maxAttempts);
   }
 
   /** Exports one server runs at once. */

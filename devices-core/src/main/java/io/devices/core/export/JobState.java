@@ -1,6 +1,9 @@
 package io.devices.core.export;
 
-/** Where an export job is. Running jobs hold a lease; succeeded and failed are final. */
+/**
+ * Where a background job (an export, a device job) is. Running jobs hold a lease; succeeded and
+ * failed are final.
+ */
 public enum JobState {
   queued,
   running,

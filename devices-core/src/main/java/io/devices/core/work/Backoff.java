@@ -15,6 +15,14 @@ public record Backoff(Duration first, Duration longest, int attempts) {
     }
   }
 
+  /**
+   * Doubling without a cap: within {@code attempts} the wait never reaches {@code longest}, as the
+   * settings that predate this policy promised (a first wait and a number of attempts).
+   */
+  public static Backoff uncapped(Duration first, int attempts) {
+    return new Backoff(first, first.multipliedBy(1L << Math.min(30, attempts)), attempts);
+  }
+
   /** The wait after the given failed attempt (1-based). */
   public Duration delayAfter(int attempt) {
     int doublings = Math.min(30, Math.max(0, attempt - 1));

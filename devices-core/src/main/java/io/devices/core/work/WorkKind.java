@@ -23,10 +23,19 @@ public interface WorkKind {
   Duration pollInterval();
 
   /**
+   * How long a claim lasts unless the kind renews it: the {@link Lease#until()} of each call to
+   * {@link #runOne}. A crashed server's units become claimable again after it.
+   */
+  default Duration leaseLength() {
+    return Duration.ofMinutes(2);
+  }
+
+  /**
    * Claims one due unit for {@code lease}, does it and records the outcome; called repeatedly by a
-   * worker until it returns false. A unit that fails records its own retry (with the engine's
-   * {@link Backoff}); an exception leaves the claim to expire and stops this worker until the next
-   * poll.
+   * worker until it returns false. A worker keeps its {@link Lease#owner()} across calls; each call
+   * gets a fresh {@link Lease#now()} and {@link Lease#until()}. A unit that fails records its own
+   * retry (with the engine's {@link Backoff}); an exception leaves the claim to expire and stops
+   * this worker until the next poll.
    *
    * @return false when nothing was due
    */

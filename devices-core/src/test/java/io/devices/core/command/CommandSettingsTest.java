@@ -24,12 +24,12 @@ class CommandSettingsTest {
 
   @Test
   void theWaitDoublesUpToItsCap() {
-    assertEquals(Duration.ofSeconds(1), settings.delayAfter(1));
-    assertEquals(Duration.ofSeconds(2), settings.delayAfter(2));
-    assertEquals(Duration.ofSeconds(64), settings.delayAfter(7));
-    assertEquals(Duration.ofSeconds(256), settings.delayAfter(9));
-    assertEquals(Duration.ofMinutes(5), settings.delayAfter(10));
-    assertEquals(Duration.ofMinutes(5), settings.delayAfter(500));
+    assertEquals(Duration.ofSeconds(1), settings.retries().delayAfter(1));
+    assertEquals(Duration.ofSeconds(2), settings.retries().delayAfter(2));
+    assertEquals(Duration.ofSeconds(64), settings.retries().delayAfter(7));
+    assertEquals(Duration.ofSeconds(256), settings.retries().delayAfter(9));
+    assertEquals(Duration.ofMinutes(5), settings.retries().delayAfter(10));
+    assertEquals(Duration.ofMinutes(5), settings.retries().delayAfter(500));
   }
 
   @Test

@@ -24,12 +24,15 @@ public final class FleetRows {
     }
   }
 
+  /** The device's rows, each index row marked with the device's deleted_at as the server does. */
   public static void insert(Connection db, Device device) throws SQLException {
+    Long deletedAt = device.deletedAt().map(t -> t.toEpochMilli()).orElse(null);
     try (PreparedStatement insert =
         db.prepareStatement(
             "INSERT INTO device (id, application_id, name, name_lc, description, device_class,"
                 + " gateway_id, tags, attributes, connected, connection_time, created_at,"
-                + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " updated_at, version, deleted_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       insert.setString(1, device.id());
       insert.setString(2, device.applicationId());
       insert.setString(3, device.name());
@@ -43,12 +46,14 @@ public final class FleetRows {
       insert.setObject(11, device.connectionTime().map(t -> t.toEpochMilli()).orElse(null));
       insert.setLong(12, device.creationDate().toEpochMilli());
       insert.setLong(13, device.lastUpdated().toEpochMilli());
+      insert.setLong(14, device.version());
+      insert.setObject(15, deletedAt);
       insert.executeUpdate();
     }
     try (PreparedStatement tag =
         db.prepareStatement(
             "INSERT INTO device_tag (device_id, position, application_id, tag_key, tag_value,"
-                + " tag_value_lc) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + " tag_value_lc, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       for (int p = 0; p < device.tags().size(); p++) {
         Tag t = device.tags().get(p);
         tag.setString(1, device.id());
@@ -57,13 +62,14 @@ public final class FleetRows {
         tag.setString(4, t.key());
         tag.setString(5, t.value());
         tag.setString(6, Device.lowerCase(t.value()));
+        tag.setObject(7, deletedAt);
         tag.executeUpdate();
       }
     }
     try (PreparedStatement attribute =
         db.prepareStatement(
             "INSERT INTO device_attribute (device_id, position, application_id, attr_name,"
-                + " data_type) VALUES (?, ?, ?, ?, ?)")) {
+                + " data_type, deleted_at) VALUES (?, ?, ?, ?, ?, ?)")) {
       for (int p = 0; p < device.attributes().size(); p++) {
         Attribute a = device.attributes().get(p);
         attribute.setString(1, device.id());
@@ -71,6 +77,7 @@ public final class FleetRows {
         attribute.setString(3, device.applicationId());
         attribute.setString(4, a.name());
         attribute.setString(5, a.dataType().wireName());
+        attribute.setObject(6, deletedAt);
         attribute.executeUpdate();
       }
     }

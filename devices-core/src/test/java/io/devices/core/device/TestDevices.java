@@ -20,6 +20,12 @@ public final class TestDevices {
     return new Device(id, applicationId, draft, created);
   }
 
+  /** The device, soft-deleted at {@code at} as the delete use case does it. */
+  public static Device deleted(Device device, Instant at) {
+    device.markDeleted(at);
+    return device;
+  }
+
   /**
    * Sets what the device last reported of its connection (1, 0 or unknown), which no use case
    * changes yet.

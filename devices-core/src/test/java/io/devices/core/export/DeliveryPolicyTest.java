@@ -11,14 +11,14 @@ class DeliveryPolicyTest {
 
   @Test
   void theWaitDoublesAfterEachFailedAttempt() {
-    assertEquals(Duration.ofSeconds(1), policy.delayAfter(DeliveryChannel.callback, 1));
-    assertEquals(Duration.ofSeconds(2), policy.delayAfter(DeliveryChannel.callback, 2));
-    assertEquals(Duration.ofSeconds(40), policy.delayAfter(DeliveryChannel.email, 3));
+    assertEquals(Duration.ofSeconds(1), policy.retries(DeliveryChannel.callback).delayAfter(1));
+    assertEquals(Duration.ofSeconds(2), policy.retries(DeliveryChannel.callback).delayAfter(2));
+    assertEquals(Duration.ofSeconds(40), policy.retries(DeliveryChannel.email).delayAfter(3));
   }
 
   @Test
   void eachChannelHasItsOwnAttemptLimit() {
-    assertEquals(3, policy.maxAttempts(DeliveryChannel.callback));
-    assertEquals(10, policy.maxAttempts(DeliveryChannel.email));
+    assertEquals(3, policy.retries(DeliveryChannel.callback).attempts());
+    assertEquals(10, policy.retries(DeliveryChannel.email).attempts());
   }
 }

@@ -28,16 +28,23 @@ final class DeviceDrafts {
         post.gatewayId());
   }
 
-  private static List<Tag> tags(List<DeviceTag> tags) {
+  static List<Tag> tags(List<DeviceTag> tags) {
     return tags == null ? null : tags.stream().map(t -> new Tag(t.key(), t.value())).toList();
   }
 
   private static List<Attribute> attributes(List<DeviceAttribute> attributes) {
+    return attributes("attributes", attributes);
+  }
+
+  /**
+   * @param field how the list is named in messages
+   */
+  static List<Attribute> attributes(String field, List<DeviceAttribute> attributes) {
     if (attributes == null) {
       return null;
     }
     return IntStream.range(0, attributes.size())
-        .mapToObj(i -> attribute("attributes[" + i + "]", attributes.get(i)))
+        .mapToObj(i -> attribute(field + "[" + i + "]", attributes.get(i)))
         .toList();
   }
 

@@ -1,12 +1,16 @@
 package io.devices.web.device;
 
 import io.devices.api.AttributeNames;
+import io.devices.api.BulkResult;
 import io.devices.api.CommandAccepted;
 import io.devices.api.DeviceNames;
 import io.devices.api.DevicePost;
 import io.devices.api.DeviceSummary;
+import io.devices.api.DevicesPatch;
+import io.devices.api.DevicesSelection;
 import io.devices.api.ExportAccepted;
 import io.devices.api.ExportPost;
+import io.devices.api.JobQueued;
 import io.devices.api.MultiDeviceCommand;
 import io.devices.api.TagKeys;
 import io.devices.api.TagValues;
@@ -19,6 +23,10 @@ import io.devices.core.device.Device;
 import io.devices.core.device.DeviceListRequest;
 import io.devices.core.device.DeviceListing;
 import io.devices.core.device.DeviceRegistration;
+import io.devices.core.device.bulk.BulkAction;
+import io.devices.core.device.bulk.BulkChange;
+import io.devices.core.device.bulk.BulkChanges;
+import io.devices.core.device.bulk.BulkRequest;
 import io.devices.core.device.metadata.FleetMetadata;
 import io.devices.core.device.metadata.Prefix;
 import io.devices.core.device.query.DeviceQuery;
@@ -34,6 +42,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -57,7 +66,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The Devices resource: Get, Post, Export, Send Command and the fleet metadata. */
+/**
+ * The Devices resource: Get, Post, Export, Send Command, the fleet metadata and the bulk changes.
+ */
 @Path("/applications/{applicationId}/devices")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
@@ -69,6 +80,7 @@ public class DevicesResource {
   @Inject Commands commands;
   @Inject FleetMetadata metadata;
   @Inject CurrentCaller caller;
+  @Inject BulkChanges bulk;
 
   private static final String QUERY =
       "An advanced device query (JSON): only the devices it selects; all when absent";
@@ -177,6 +189,69 @@ public class DevicesResource {
     String application = application();
     String commandId = commands.send(application, CommandDrafts.of(body, Instant.now())).id();
     return new CommandAccepted(true, commandId);
+  }
+
+  // ---- bulk changes: done within the request (200) or as a job (202)
+
+  @PATCH
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Allows(Action.DEVICES_PATCH)
+  @Operation(
+      operationId = "devicesPatch",
+      summary = "Updates the fields of many devices: at once, or as a job for a large selection")
+  @RequestBody(content = @Content(schema = @Schema(implementation = DevicesPatch.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Done within the request: updated, failed, skipped",
+      content = @Content(schema = @Schema(implementation = BulkResult.class)))
+  @APIResponse(
+      responseCode = "202",
+      description = "Recorded as a job; its result is mailed and/or called back",
+      content = @Content(schema = @Schema(implementation = JobQueued.class)))
+  public Response patchMany(DevicesPatch body) {
+    return BulkViews.of(bulk.submit(BulkForms.patch(application(), body)), BulkAction.patch);
+  }
+
+  @POST
+  @Path("/delete")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Allows(Action.DEVICES_DELETE)
+  @Operation(
+      operationId = "devicesDelete",
+      summary = "Deletes the devices a query selects: at once, or as a job")
+  @RequestBody(content = @Content(schema = @Schema(implementation = DevicesSelection.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Done within the request: removed, failed",
+      content = @Content(schema = @Schema(implementation = BulkResult.class)))
+  @APIResponse(
+      responseCode = "202",
+      description = "Recorded as a job; its result is mailed and/or called back",
+      content = @Content(schema = @Schema(implementation = JobQueued.class)))
+  public Response deleteMany(DevicesSelection body) {
+    BulkRequest request = BulkForms.selection(application(), body, BulkChange.delete());
+    return BulkViews.of(bulk.submit(request), BulkAction.delete);
+  }
+
+  @POST
+  @Path("/restore")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Allows(Action.DEVICES_RESTORE)
+  @Operation(
+      operationId = "devicesRestore",
+      summary = "Restores the deleted devices a query selects: at once, or as a job")
+  @RequestBody(content = @Content(schema = @Schema(implementation = DevicesSelection.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Done within the request: restored, failed",
+      content = @Content(schema = @Schema(implementation = BulkResult.class)))
+  @APIResponse(
+      responseCode = "202",
+      description = "Recorded as a job; its result is mailed and/or called back",
+      content = @Content(schema = @Schema(implementation = JobQueued.class)))
+  public Response restoreMany(DevicesSelection body) {
+    BulkRequest request = BulkForms.selection(application(), body, BulkChange.restore());
+    return BulkViews.of(bulk.submit(request), BulkAction.restore);
   }
 
   // ---- fleet metadata: literal paths, so JAX-RS never takes "tagKeys" for a {deviceId}

@@ -31,7 +31,8 @@ final class ErrorResponses {
           ErrorCode.VALIDATION, 400,
           ErrorCode.UNAUTHORIZED, 401,
           ErrorCode.FORBIDDEN, 403,
-          ErrorCode.NOT_FOUND, 404);
+          ErrorCode.NOT_FOUND, 404,
+          ErrorCode.PRECONDITION_FAILED, 412);
 
   private static final Map<Integer, String> TYPE_OF_STATUS =
       Map.of(
@@ -41,6 +42,7 @@ final class ErrorResponses {
           404, "NotFound",
           405, "MethodNotAllowed",
           406, "NotAcceptable",
+          412, "PreconditionFailed",
           413, "PayloadTooLarge",
           415, "UnsupportedMediaType",
           501, "NotImplemented");

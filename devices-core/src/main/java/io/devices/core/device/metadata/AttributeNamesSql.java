@@ -28,8 +28,8 @@ public final class AttributeNamesSql {
       String applicationId, DeviceQuery query, Prefix startsWith, Set<AttributeType> dataTypes) {
     String order =
         dataTypes.size() == 1
-            ? "t.application_id, t.data_type, t.attr_name"
-            : "t.application_id, t.attr_name";
+            ? "t.application_id, t.deleted_at, t.data_type, t.attr_name"
+            : "t.application_id, t.deleted_at, t.attr_name";
     DistinctValuesSql sql =
         new DistinctValuesSql("device_attribute", "attr_name", order, applicationId);
     if (!dataTypes.isEmpty() && dataTypes.size() < AttributeType.values().length) {

@@ -29,11 +29,9 @@ public final class DeviceNamesSql {
       sql.append(" AND d.name_lc LIKE ? ESCAPE '").append(NameGlob.ESCAPE).append('\'');
       parameters.add(startsWith.likePattern());
     }
-    if (!query.isEverything()) {
-      SqlStatement condition = QuerySql.condition(applicationId, query, "d");
-      sql.append(" AND ").append(condition.sql());
-      parameters.addAll(condition.parameters());
-    }
+    SqlStatement condition = QuerySql.condition(applicationId, query, "d"); // live devices
+    sql.append(" AND ").append(condition.sql());
+    parameters.addAll(condition.parameters());
     sql.append(" ORDER BY d.application_id, d.name_lc, d.id LIMIT ")
         .append(FleetMetadata.MAX_ENTRIES);
     return new SqlStatement(sql.toString(), parameters);

@@ -28,7 +28,11 @@ final class DistinctValuesSql {
   private final String table;
   private final String column;
   private final String indexOrder;
-  private final StringBuilder where = new StringBuilder("t.application_id = ?");
+
+  /** Only the rows of live devices: a prefix of every index of the table (see V7). */
+  private final StringBuilder where =
+      new StringBuilder("t.application_id = ? AND t.deleted_at IS NULL");
+
   private final List<Object> parameters = new ArrayList<>();
 
   /** How a value is lower-cased for the prefix: a format of the value, or a column of the row. */
@@ -40,7 +44,8 @@ final class DistinctValuesSql {
 
   /**
    * @param indexOrder the columns of the index that holds {@code column} in order under the
-   *     conditions, ending with {@code column}: naming them lets H2 read the index in order
+   *     conditions, ending with {@code column}: naming them (the constant {@code deleted_at}
+   *     included) lets H2 read the index in order
    */
   DistinctValuesSql(String table, String column, String indexOrder, String applicationId) {
     this.table = table;

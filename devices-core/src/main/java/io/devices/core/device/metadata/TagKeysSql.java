@@ -16,7 +16,7 @@ public final class TagKeysSql {
 
   static DistinctValuesSql sql(String applicationId, DeviceQuery query, Prefix startsWith) {
     return new DistinctValuesSql(
-            "device_tag", "tag_key", "t.application_id, t.tag_key", applicationId)
+            "device_tag", "tag_key", "t.application_id, t.deleted_at, t.tag_key", applicationId)
         .startsWithIdentifier(startsWith)
         .ofDevices(applicationId, query);
   }

@@ -26,11 +26,14 @@ public final class TagValuesSql {
             ? new DistinctValuesSql(
                     "device_tag",
                     "tag_value",
-                    "t.application_id, t.tag_key, t.tag_value",
+                    "t.application_id, t.deleted_at, t.tag_key, t.tag_value",
                     applicationId)
                 .and("t.tag_key = ?", List.of(key.get()))
             : new DistinctValuesSql(
-                "device_tag", "tag_value", "t.application_id, t.tag_value", applicationId);
+                "device_tag",
+                "tag_value",
+                "t.application_id, t.deleted_at, t.tag_value",
+                applicationId);
     return sql.startsWithFoldedIn("t.tag_value_lc", startsWith).ofDevices(applicationId, query);
   }
 }

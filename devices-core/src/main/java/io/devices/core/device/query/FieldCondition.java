@@ -1,6 +1,7 @@
 package io.devices.core.device.query;
 
 import io.devices.core.device.Device;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -49,6 +50,7 @@ public record FieldCondition(
       case deviceClass -> device.deviceClass().name();
       case creationDate -> device.creationDate().toEpochMilli();
       case lastUpdated -> device.lastUpdated().toEpochMilli();
+      case deletedAt -> device.deletedAt().map(Instant::toEpochMilli).orElse(null);
       case connectionStatus -> device.connected().map(c -> c == 1).orElse(false);
     };
   }

@@ -8,6 +8,8 @@ public enum QueryField {
   deviceClass("device_class", Type.CLASS, false),
   creationDate("created_at", Type.DATE, false),
   lastUpdated("updated_at", Type.DATE, false),
+  /** Null for a live device: only meaningful over the deleted ones. */
+  deletedAt("deleted_at", Type.DATE, true),
   connectionStatus("connected", Type.CONNECTION, true);
 
   /** What kind of value the field holds, which decides the operators it takes. */

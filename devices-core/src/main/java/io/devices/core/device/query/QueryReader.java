@@ -44,7 +44,7 @@ public final class QueryReader {
 
   private static final String KEYS =
       "$and, $or, $nor, id, gatewayId, name, deviceClass, creationDate, lastUpdated,"
-          + " attributeName, tags, connectionStatus";
+          + " deletedAt, attributeName, tags, connectionStatus";
 
   private static final String DATE_RULE =
       " must be an ISO-8601 date-time or milliseconds since the epoch";
@@ -94,9 +94,7 @@ public final class QueryReader {
       case "attributeName" -> attributeName(value, path);
       case "tags" -> Tags.read(value, path);
       case "connectionStatus" -> operators(QueryField.connectionStatus, value, path);
-      case "deletedAt" ->
-          throw DomainException.validation(
-              path + " is not supported yet: deleted devices are not kept");
+      case "deletedAt" -> operators(QueryField.deletedAt, value, path);
       default -> {
         if (UNSUPPORTED.contains(key)) {
           throw DomainException.validation(path + " is not supported by this server");

@@ -25,17 +25,36 @@ import java.util.Optional;
  */
 public final class QuerySql {
   private final String applicationId;
+  private final Presence presence;
   private final StringBuilder sql = new StringBuilder();
   private final List<Object> parameters = new ArrayList<>();
 
-  private QuerySql(String applicationId) {
+  private QuerySql(String applicationId, Presence presence) {
     this.applicationId = Objects.requireNonNull(applicationId);
+    this.presence = Objects.requireNonNull(presence);
   }
 
-  /** The condition that the row {@code alias} of table {@code device} matches the query. */
+  /**
+   * The condition that the row {@code alias} of table {@code device} is a live device matching the
+   * query.
+   */
   public static SqlStatement condition(String applicationId, DeviceQuery query, String alias) {
-    QuerySql out = new QuerySql(applicationId);
-    out.write(query, alias);
+    return condition(applicationId, query, Presence.live(), alias);
+  }
+
+  /**
+   * The condition that the row {@code alias} of table {@code device} is one of the {@code presence}
+   * devices and matches the query. Every selection of devices goes through here (or {@link
+   * #matchingIds}), so that the presence is never forgotten.
+   */
+  public static SqlStatement condition(
+      String applicationId, DeviceQuery query, Presence presence, String alias) {
+    QuerySql out = new QuerySql(applicationId, presence);
+    out.onDevice(alias);
+    if (!query.isEverything()) {
+      out.sql.append(" AND ");
+      out.write(query, alias);
+    }
     return out.statement();
   }
 
@@ -45,20 +64,37 @@ public final class QuerySql {
    * part (a negation, a scan of every name) and the plan must walk the devices.
    */
   public static Optional<SqlStatement> candidates(String applicationId, DeviceQuery query) {
-    QuerySql out = new QuerySql(applicationId);
+    return candidates(applicationId, query, Presence.live());
+  }
+
+  /** The {@link #candidates} among the {@code presence} devices. */
+  public static Optional<SqlStatement> candidates(
+      String applicationId, DeviceQuery query, Presence presence) {
+    QuerySql out = new QuerySql(applicationId, presence);
     return out.writeCandidates(query) ? Optional.of(out.statement()) : Optional.empty();
   }
 
-  /** The ids of the matching devices: a {@code SELECT d.id} for {@code IN (...)}. */
+  /** The ids of the matching live devices: a {@code SELECT d.id} for {@code IN (...)}. */
   public static SqlStatement matchingIds(String applicationId, DeviceQuery query) {
-    QuerySql out = new QuerySql(applicationId);
+    QuerySql out = new QuerySql(applicationId, Presence.live());
     out.sql.append("SELECT d.id FROM device d WHERE d.application_id = ?");
     out.parameters.add(applicationId);
+    out.sql.append(" AND ");
+    out.onDevice("d");
     if (!query.isEverything()) {
       out.sql.append(" AND ");
       out.write(query, "d");
     }
     return out.statement();
+  }
+
+  private void append(SqlStatement part) {
+    sql.append(part.sql());
+    parameters.addAll(part.parameters());
+  }
+
+  private void onDevice(String alias) {
+    append(presence.onDevice(alias));
   }
 
   private SqlStatement statement() {
@@ -323,10 +359,16 @@ public final class QuerySql {
   }
 
   private void tagSelect(TextMatch key, TextMatch value) {
-    sql.append("SELECT t.device_id FROM device_tag t WHERE t.application_id = ");
-    bind(applicationId);
-    textMatch("t.tag_key", key);
-    textMatch("t.tag_value", value);
+    List<SqlStatement> ranges = presence.onIndexRow("t");
+    for (int i = 0; i < ranges.size(); i++) {
+      sql.append(i == 0 ? "" : " UNION ALL ");
+      sql.append("SELECT t.device_id FROM device_tag t WHERE t.application_id = ");
+      bind(applicationId);
+      sql.append(" AND ");
+      append(ranges.get(i));
+      textMatch("t.tag_key", key);
+      textMatch("t.tag_value", value);
+    }
   }
 
   private void textMatch(String column, TextMatch match) {
@@ -352,18 +394,27 @@ public final class QuerySql {
     Operator operator = condition.operator();
     Operator positive =
         operator.isPositive() ? operator : operator == Operator.ne ? Operator.eq : Operator.in;
+    // Several ranges are a UNION ALL, read through a derived table (see the class comment).
+    boolean united = presence.onIndexRow("a").size() > 1;
     sql.append(operator.isPositive() ? "(" : "NOT (").append(alias).append(".id IN (");
+    sql.append(united ? "SELECT u.device_id FROM (" : "");
     attributeSelect(positive, condition.values(), condition.caseInsensitive());
-    sql.append(")) IS TRUE");
+    sql.append(united ? ") u" : "").append(")) IS TRUE");
   }
 
   private void attributeSelect(Operator operator, List<String> values, boolean ci) {
-    sql.append("SELECT a.device_id FROM device_attribute a WHERE a.application_id = ");
-    bind(applicationId);
-    sql.append(" AND ");
-    boolean folded = ci || operator.isOrdering(); // names order lower-cased, like device names
-    String column = folded ? "LOWER(a.attr_name)" : "a.attr_name"; // names are ASCII
-    compare(column, false, operator, new ArrayList<>(values), folded);
+    List<SqlStatement> ranges = presence.onIndexRow("a");
+    for (int i = 0; i < ranges.size(); i++) {
+      sql.append(i == 0 ? "" : " UNION ALL ");
+      sql.append("SELECT a.device_id FROM device_attribute a WHERE a.application_id = ");
+      bind(applicationId);
+      sql.append(" AND ");
+      append(ranges.get(i));
+      sql.append(" AND ");
+      boolean folded = ci || operator.isOrdering(); // names order lower-cased, like device names
+      String column = folded ? "LOWER(a.attr_name)" : "a.attr_name"; // names are ASCII
+      compare(column, false, operator, new ArrayList<>(values), folded);
+    }
   }
 
   // ---- candidates
@@ -410,11 +461,15 @@ public final class QuerySql {
     sql.append("SELECT c.id AS device_id FROM device c WHERE COALESCE(c.application_id, '') = ");
     bind(applicationId);
     sql.append(" AND ");
+    onDevice("c");
+    sql.append(" AND ");
   }
 
   private void deviceCandidates() {
     sql.append("SELECT c.id AS device_id FROM device c WHERE c.application_id = ");
     bind(applicationId);
+    sql.append(" AND ");
+    onDevice("c");
     sql.append(" AND ");
   }
 
@@ -478,7 +533,9 @@ public final class QuerySql {
   /**
    * Whether the {@link #candidates} of the query are exactly its matches, so that a count needs
    * nothing else: every indexed condition's candidates are its matches, and a junction's are when
-   * it combines all of its parts' (a union, or an intersection).
+   * it combines all of its parts' (a union, or an intersection). True for the live and the deleted
+   * devices alike (index rows carry their device's {@code deleted_at}), not for a {@link
+   * Presence#liveAt} moment (index rows hold no creation time).
    */
   public static boolean exact(DeviceQuery query) {
     if (!hasCandidates(query)) {
@@ -548,7 +605,7 @@ public final class QuerySql {
       case name -> lookup || op == Operator.startsWith;
       case deviceClass -> lookup && !f.caseInsensitive();
       case creationDate, lastUpdated -> (lookup || op.isOrdering()) && f.value() != null;
-      case connectionStatus -> false;
+      case deletedAt, connectionStatus -> false; // deletedAt: only the row has it
     };
   }
 }

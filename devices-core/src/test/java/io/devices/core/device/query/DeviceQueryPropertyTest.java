@@ -89,9 +89,15 @@ class DeviceQueryPropertyTest {
               deviceClass,
               gatewayId);
       Integer[] connections = {null, 0, 1};
-      FLEET.add(
+      Device device =
           TestDevices.connected(
-              TestDevices.of(id, app, draft, created), QueryGenerator.pick(random, connections)));
+              TestDevices.of(id, app, draft, created), QueryGenerator.pick(random, connections));
+      if (random.nextInt(5) == 0) { // a fifth of the fleet is deleted, some after others' times
+        long deletedAt = QueryGenerator.TIMES[random.nextInt(QueryGenerator.TIMES.length)];
+        TestDevices.deleted(
+            device, Instant.ofEpochMilli(Math.max(deletedAt, created.toEpochMilli())));
+      }
+      FLEET.add(device);
     }
     databases = TestDatabases.available();
     for (TestDatabase database : databases) {
@@ -116,24 +122,46 @@ class DeviceQueryPropertyTest {
     Random random = new Random(seed);
     JsonValue json = new QueryGenerator(random, FLEET).query(0);
     DeviceQuery query = QueryReader.read(json, "query");
+    boolean deleted = random.nextInt(3) == 0; // queryDeleted=true
+    Presence presence = deleted ? Presence.deleted() : Presence.live();
+    List<Device> ofApp = FLEET.stream().filter(d -> d.applicationId().equals(APP)).toList();
     List<Device> matching =
-        FLEET.stream().filter(d -> d.applicationId().equals(APP)).filter(query::matches).toList();
+        ofApp.stream().filter(d -> d.isDeleted() == deleted).filter(query::matches).toList();
+    // The export's snapshot: the devices created by then and not deleted by then.
+    Instant snapshot =
+        Instant.ofEpochMilli(QueryGenerator.TIMES[random.nextInt(QueryGenerator.TIMES.length)]);
+    List<String> exported =
+        ofApp.stream()
+            .filter(d -> !d.creationDate().isAfter(snapshot))
+            .filter(d -> d.deletedAt().map(at -> at.isAfter(snapshot)).orElse(true))
+            .filter(query::matches)
+            .map(Device::id)
+            .sorted()
+            .toList();
+    List<String> liveById =
+        ofApp.stream()
+            .filter(d -> !d.isDeleted())
+            .filter(query::matches)
+            .map(Device::id)
+            .sorted()
+            .toList();
     SortField sortField = QueryGenerator.pick(random, SortField.values());
     SortDirection direction = QueryGenerator.pick(random, SortDirection.values());
     List<String> ordered =
         matching.stream().sorted(order(sortField, direction)).map(Device::id).toList();
-    List<String> byId = matching.stream().map(Device::id).sorted().toList();
     long all = FLEET.stream().filter(d -> d.applicationId().equals(APP)).count();
     int perPage = 1 + random.nextInt(60);
     for (TestDatabase database : databases) {
       String where = database.name() + ", seed " + seed + ", query " + json + "\n";
       try (Connection db = database.connect()) {
         DeviceListRequest first =
-            new DeviceListRequest(APP, sortField, direction, new Paging(0, perPage), query);
+            new DeviceListRequest(
+                APP, sortField, direction, new Paging(0, perPage), query, presence);
         assertEquals((long) matching.size(), single(db, new DeviceSql(first).count()), where);
         for (int page = 0; page * perPage <= matching.size(); page++) {
           DeviceListRequest request =
-              new DeviceListRequest(APP, sortField, direction, new Paging(page, perPage), query);
+              new DeviceListRequest(
+                  APP, sortField, direction, new Paging(page, perPage), query, presence);
           List<String> expected =
               ordered.subList(
                   Math.min(ordered.size(), page * perPage),
@@ -144,10 +172,11 @@ class DeviceQueryPropertyTest {
             assertEquals(expected, ids(db, select, List.of()), () -> where + select.sql());
           }
         }
-        SqlStatement chunk = DeviceChunks.chunk(APP, query);
-        assertEquals(byId, ids(db, chunk, List.of("", 1_000)), () -> where + chunk.sql());
+        SqlStatement chunk = DeviceChunks.chunk(APP, query, snapshot);
+        assertEquals(
+            exported, ids(db, chunk, List.of("", 1_000)), () -> where + snapshot + chunk.sql());
         SqlStatement selected = QuerySql.matchingIds(APP, query);
-        assertEquals(byId, sortedIds(db, selected), () -> where + selected.sql());
+        assertEquals(liveById, sortedIds(db, selected), () -> where + selected.sql());
       }
     }
   }

@@ -81,6 +81,7 @@ final class QueryGenerator {
                 "deviceClass",
                 "creationDate",
                 "lastUpdated",
+                "deletedAt",
                 "attributeName",
                 "tags",
                 "connectionStatus"));
@@ -117,7 +118,7 @@ final class QueryGenerator {
       case "gatewayId" -> ids(true);
       case "name" -> operators(this::name, true);
       case "deviceClass" -> operators(this::deviceClass, true);
-      case "creationDate", "lastUpdated" -> operators(this::date, false);
+      case "creationDate", "lastUpdated", "deletedAt" -> operators(this::date, false);
       case "attributeName" -> operators(this::attributeName, true);
       case "tags" -> tags();
       default -> connection();

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class QueryReaderTest {
   private static final String ID = "5a0000000000000000000abc";
   private static final String KEYS =
-      "$and, $or, $nor, id, gatewayId, name, deviceClass, creationDate, lastUpdated,"
+      "$and, $or, $nor, id, gatewayId, name, deviceClass, creationDate, lastUpdated, deletedAt,"
           + " attributeName, tags, connectionStatus";
   private static final String DATE_RULE =
       " must be an ISO-8601 date-time or milliseconds since the epoch";
@@ -219,9 +219,7 @@ class QueryReaderTest {
         Arguments.of(
             "{\"$and\":[".repeat(10) + "{}" + "]}".repeat(10),
             "query" + ".$and[0]".repeat(10) + " is nested deeper than 10 levels"),
-        Arguments.of(
-            "{\"deletedAt\":null}",
-            "query.deletedAt is not supported yet: deleted devices are not kept"),
+        Arguments.of("{\"deletedAt\":\"today\"}", "query.deletedAt" + DATE_RULE),
         Arguments.of("{\"parentId\":null}", "query.parentId is not supported by this server"),
         Arguments.of("{\"ancestorId\":null}", "query.ancestorId is not supported by this server"),
         Arguments.of(

@@ -1,22 +1,13 @@
 package io.devices.core.command;
 
-import io.devices.core.common.NodeId;
-import io.devices.core.common.ShutdownGrace;
+import io.devices.core.work.Lease;
+import io.devices.core.work.WorkKind;
 import io.devices.spi.command.CommandMessage;
 import io.devices.spi.command.CommandTransport;
 import io.devices.spi.command.DeliveryOutcome;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Priority;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,33 +16,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Delivers pending commands. Up to {@code devices.command.workers} workers each claim a batch of
- * due deliveries, hand them to their transports, record the outcomes and claim again until nothing
- * is due. Workers start when a command is recorded and at every poll (which also picks up retries
- * and the deliveries of a crashed server once their lease expired). A retry waits a doubling delay;
- * past the command's time to live a delivery fails.
+ * Delivers pending commands, as the work engine's kind {@value #NAME}: a unit is a batch of due
+ * deliveries, claimed under the worker's lease, handed to their transports, and their outcomes
+ * recorded. A retry waits per {@code devices.command.retry-delay} / {@code max-retry-delay}; past
+ * the command's time to live a delivery fails.
  */
 @ApplicationScoped
-public class CommandDispatcher {
-  private static final Logger LOG = Logger.getLogger(CommandDispatcher.class.getName());
+public class CommandDeliveryWork implements WorkKind {
+  public static final String NAME = "commandDelivery";
   private static final int MAX_CACHED_COMMANDS = 1000;
-
-  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-  ManagedExecutorService executor;
-
-  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-  ManagedScheduledExecutorService scheduler;
 
   @Inject CommandOutbox outbox;
   @Inject CommandTransports transports;
@@ -59,72 +35,45 @@ public class CommandDispatcher {
   @Inject Clock clock;
   @Inject Event<DeliveriesRecorded> recorded;
 
-  @Inject
-  @ConfigProperty(name = "devices.shutdown.grace", defaultValue = "PT10S")
-  Duration shutdownGrace;
-
-  private final AtomicInteger running = new AtomicInteger();
   private final Map<String, CommandOutbox.CommandRow> commands = new ConcurrentHashMap<>();
   private final Map<String, String> messages = new ConcurrentHashMap<>();
-  private volatile boolean stopped;
-  private ScheduledFuture<?> polling;
 
-  void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) Startup startup) {
-    long period = settings.pollInterval().toMillis();
-    polling = scheduler.scheduleWithFixedDelay(this::wake, period, period, TimeUnit.MILLISECONDS);
+  @Override
+  public String name() {
+    return NAME;
   }
 
-  void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommandQueued queued) {
-    wake();
+  @Override
+  public int workers() {
+    return settings.workers();
   }
 
-  /** Starts workers up to the limit; each stops when nothing is due. */
-  void wake() {
-    while (!stopped) {
-      int now = running.get();
-      if (now >= settings.workers()) {
-        return;
-      }
-      if (running.compareAndSet(now, now + 1)) {
-        try {
-          executor.execute(this::drain);
-        } catch (RejectedExecutionException e) {
-          running.decrementAndGet();
-          return;
-        }
-      }
-    }
+  @Override
+  public Duration pollInterval() {
+    return settings.pollInterval();
+  }
+
+  @Override
+  public Duration leaseLength() {
+    return settings.lease();
+  }
+
+  /** Deliveries a crashed or stopped worker of {@code node} held become due at once. */
+  @Override
+  public int releaseAllOf(String node, Instant now) throws Exception {
+    return outbox.releaseClaimsOf(node, now);
   }
 
   /**
-   * False once the periodic poll has ended: cancelled at shutdown, or ended by an exception (a
-   * scheduled task that throws never runs again), after which retries and crashed servers' work
-   * would wait forever. For the liveness check.
-   */
-  public boolean isPolling() {
-    return polling == null || !polling.isDone();
-  }
-
-  private void drain() {
-    try {
-      while (!stopped && deliverOneBatch()) {
-        // claim again until nothing is due
-      }
-    } catch (Exception | Error e) {
-      LOG.log(Level.WARNING, "Command delivery worker failed; the next poll starts another", e);
-    } finally {
-      running.decrementAndGet();
-    }
-  }
-
-  /**
+   * Claims, delivers and records one batch.
+   *
    * @return whether a batch was claimed
    */
-  boolean deliverOneBatch() throws Exception {
-    String token = NodeId.current() + ":" + UUID.randomUUID().toString().substring(0, 8);
-    Instant now = clock.instant();
+  @Override
+  public boolean runOne(Lease lease) throws Exception {
+    String token = lease.owner();
     List<ClaimedDelivery> batch =
-        outbox.claim(token, settings.batchSize(), now, now.plus(settings.lease()));
+        outbox.claim(token, settings.batchSize(), lease.now(), lease.until());
     if (batch.isEmpty()) {
       return false;
     }
@@ -137,7 +86,9 @@ public class CommandDispatcher {
     }
     List<CommandOutbox.Outcome> outcomes = new ArrayList<>(batch.size());
     for (Map.Entry<String, List<ClaimedDelivery>> group : byTransport.entrySet()) {
-      outcomes.addAll(deliver(group.getKey(), group.getValue()));
+      List<ClaimedDelivery> live =
+          outbox.withoutDeletedDevices(group.getValue(), outcomes, clock.instant());
+      outcomes.addAll(deliver(group.getKey(), live));
     }
     recorded.fire(outbox.record(token, outcomes, clock.instant()));
     return true;
@@ -145,6 +96,9 @@ public class CommandDispatcher {
 
   private List<CommandOutbox.Outcome> deliver(String transportId, List<ClaimedDelivery> batch)
       throws Exception {
+    if (batch.isEmpty()) {
+      return List.of();
+    }
     Optional<CommandTransport> transport = transports.find(transportId);
     List<DeliveryOutcome> results;
     if (transport.isEmpty()) {
@@ -244,31 +198,5 @@ public class CommandDispatcher {
   private static String bounded(String reason) {
     String text = reason == null ? "unknown reason" : reason;
     return text.length() > 2000 ? text.substring(0, 2000) : text;
-  }
-
-  /**
-   * A clean stop: no new batches; the workers get {@code devices.shutdown.grace} to deliver and
-   * record the batch they hold; whatever this server still holds after that is released, so that
-   * after a restart (or on another server) nothing waits for a lease to expire.
-   */
-  @PreDestroy
-  void stop() {
-    stopped = true;
-    if (polling != null) {
-      polling.cancel(false);
-    }
-    ShutdownGrace.await(shutdownGrace, clock, () -> running.get() > 0);
-    try {
-      int released = outbox.releaseClaimsOf(NodeId.current(), clock.instant());
-      LOG.info(
-          () ->
-              "Command delivery stopped; released "
-                  + released
-                  + " claimed deliveries, "
-                  + running.get()
-                  + " workers still busy");
-    } catch (Exception e) {
-      LOG.log(Level.WARNING, "Could not release this server's claimed deliveries", e);
-    }
   }
 }
