@@ -73,12 +73,17 @@ final class CallbackReceiver implements AutoCloseable {
 
   /** Waits for the accepted callback about {@code exportId}. */
   JsonObject await(String exportId, Duration timeout) {
+    return awaitWhere("exportId", exportId, timeout);
+  }
+
+  /** Waits for the accepted callback whose {@code field} is {@code value}, e.g. a jobId. */
+  JsonObject awaitWhere(String field, String value, Duration timeout) {
     return Awaits.until(
-        "a callback for export " + exportId,
+        "a callback with " + field + " " + value,
         timeout,
         () ->
             received.stream()
-                .filter(body -> exportId.equals(body.getString("exportId", null)))
+                .filter(body -> value.equals(body.getString(field, null)))
                 .findFirst());
   }
 
