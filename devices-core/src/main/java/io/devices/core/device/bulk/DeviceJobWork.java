@@ -1,10 +1,12 @@
 package io.devices.core.device.bulk;
 
-import io.devices.core.export.ExportDeliveries;
+import io.devices.core.export.ExportDeliveryWork;
 import io.devices.core.export.JobState;
 import io.devices.core.work.Lease;
 import io.devices.core.work.WorkKind;
+import io.devices.core.work.WorkQueued;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +29,7 @@ public class DeviceJobWork implements WorkKind {
   @Inject DeviceJobs jobs;
   @Inject DeviceJobBatches batches;
   @Inject DeviceJobClaims claims;
-  @Inject ExportDeliveries deliveries;
+  @Inject Event<WorkQueued> queued;
   @Inject BulkSettings settings;
   @Inject Clock clock;
 
@@ -113,7 +115,10 @@ public class DeviceJobWork implements WorkKind {
   private void finish(DeviceJob job, String owner, JobState state, String error) {
     if (jobs.finish(job.id(), owner, state, error, clock.instant())) {
       LOG.info(() -> "Device job " + job.id() + " " + state);
-      jobs.pendingDeliveries(job.id()).forEach(deliveries::deliverIfDue);
+      if (!jobs.pendingDeliveries(job.id()).isEmpty()) {
+        // The engine's delivery kind sends them, like an export's.
+        queued.fire(new WorkQueued(ExportDeliveryWork.NAME));
+      }
     }
   }
 
