@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Locale;
 
 /**
  * The floor of the bulk jobs: the same change of the same rows as one set-based SQL statement per
@@ -50,7 +51,11 @@ final class BulkFloor {
     }
     connection.commit();
     long nanos = System.nanoTime() - start;
-    System.out.printf("  floor: set the floor tag of %,d devices%n", devices);
+    System.out.printf(
+        Locale.ROOT,
+        "  floor: set the floor tag of %,d devices in %d ms%n",
+        devices,
+        nanos / 1_000_000);
     return nanos;
   }
 
@@ -68,7 +73,14 @@ final class BulkFloor {
     int restored = markDeleted(name, null);
     count(restored);
     connection.commit();
-    System.out.printf("  floor: deleted %,d devices (and restored %,d)%n", deleted, restored);
+    System.out.printf(
+        Locale.ROOT,
+        "  floor: deleted %,d devices in %d ms (and restored them)%n",
+        deleted,
+        nanos / 1_000_000);
+    if (restored != deleted) {
+      throw new IllegalStateException("The floor restored " + restored + " of " + deleted);
+    }
     return nanos;
   }
 

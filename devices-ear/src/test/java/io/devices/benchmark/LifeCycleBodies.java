@@ -44,12 +44,15 @@ final class LifeCycleBodies {
         .collect(Collectors.joining(",", "[", "]"));
   }
 
-  /** A Devices Patch (always a job: beyond the sync limit, and forced) that sets one tag. */
+  /**
+   * A Devices Patch that sets one tag (a job when it selects more than the sync limit; a Devices
+   * Patch has no {@code forceJob}).
+   */
   static String setTagJob(String query, String key, String value) {
     return String.format(
         Locale.ROOT,
         "{\"query\":%s,\"updateOperations\":[{\"operation\":\"set\",\"target\":\"tag\","
-            + "\"value\":{\"key\":\"%s\",\"value\":\"%s\"}}],\"forceJob\":true}",
+            + "\"value\":{\"key\":\"%s\",\"value\":\"%s\"}}]}",
         query,
         key,
         value);
