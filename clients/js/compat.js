@@ -503,6 +503,54 @@ async function main() {
       assertEqual(status.body.targeted, floor8.length, 'targeted');
     });
 
+    // --- one device: client.device.* --------------------------------------------------------------
+    let single;
+    await check('device.get -> the device, as devices.post answered it', async () => {
+      single = await owner.devices.post({
+        applicationId: app.id, device: { name: 'single', tags: [{ key: 'floor', value: '3' }] },
+      });
+      const got = await owner.device.get({ applicationId: app.id, deviceId: single.id });
+      assertEqual(got.id, single.id, 'id');
+      assertEqual(got.name, 'single', 'name');
+      assertEqual(got.tags, [{ key: 'floor', value: '3' }], 'tags');
+    });
+    await check('device.patch replaces the given fields and keeps the others', async () => {
+      const patched = await owner.device.patch({
+        applicationId: app.id, deviceId: single.id,
+        device: { name: 'single renamed', tags: [{ key: 'floor', value: '4' }] },
+      });
+      assertEqual(patched.name, 'single renamed', 'name');
+      assertEqual(patched.tags, [{ key: 'floor', value: '4' }], 'tags');
+      assertEqual(patched.description, single.description, 'description');
+    });
+    await check('device.patch with an empty body -> 400 Validation', async () => {
+      const err = await expectError(owner.device.patch({ applicationId: app.id, deviceId: single.id, device: {} }));
+      return assertClientError(err, 400, 'Validation');
+    });
+    await check('device.sendCommand -> {success, commandId}; device.getCommand lists it', async () => {
+      const sent = await owner.device.sendCommand({
+        applicationId: app.id, deviceId: single.id,
+        deviceCommand: { name: 'blink', payload: { times: 2 }, time: 1700000000000 },
+      });
+      assertEqual(sent.success, true, 'success');
+      assert(/^[a-f0-9]{24}$/.test(sent.commandId), `commandId ${sent.commandId}`);
+      const commands = await owner.device.getCommand({
+        applicationId: app.id, deviceId: single.id, limit: 5, sortDirection: 'desc', since: 0,
+      });
+      assert(Array.isArray(commands), 'an array');
+      assertEqual(commands.map((c) => [c.name, c.payload, c.time]),
+        [['blink', { times: 2 }, '2023-11-14T22:13:20.000Z']], 'commands');
+    });
+    await check('device.delete -> {success}; then device.get -> 404 and devices.get queryDeleted lists it', async () => {
+      const deleted = await owner.device.delete({ applicationId: app.id, deviceId: single.id });
+      assertEqual(deleted.success, true, 'success');
+      const err = await expectError(owner.device.get({ applicationId: app.id, deviceId: single.id }));
+      assertClientError(err, 404, 'NotFound');
+      const listed = await rawGet(`/applications/${app.id}/devices?queryDeleted=true`);
+      assertEqual(listed.body.items.map((d) => d.id), [single.id], 'deleted devices');
+      assert(listed.body.items[0].deletedAt, 'deletedAt');
+    });
+
     // --- errors as the client's error ---------------------------------------------------------------
     await check("devices.post with a bad tag key -> 400 Validation", async () => {
       const err = await expectError(owner.devices.post({

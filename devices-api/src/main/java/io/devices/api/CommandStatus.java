@@ -15,4 +15,6 @@ public record CommandStatus(
     @Schema(description = "Devices selected") long targeted,
     @Schema(description = "Deliveries not yet made") long pending,
     @Schema(description = "Deliveries made") long delivered,
-    @Schema(description = "Deliveries given up") long failed) {}
+    @Schema(description = "Deliveries given up") long failed,
+    @Schema(description = "Deliveries cancelled, never sent: their device was deleted")
+        long cancelled) {}

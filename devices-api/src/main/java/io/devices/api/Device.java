@@ -28,4 +28,8 @@ public record Device(
             })
         String deviceClass,
     @Schema(description = "The gateway of a peripheral device") String gatewayId,
-    @Schema(description = "Connection state") ConnectionInfo connectionInfo) {}
+    @Schema(description = "Connection state") ConnectionInfo connectionInfo,
+    @Schema(
+            description =
+                "ISO-8601 UTC with milliseconds: when it was deleted; only on deleted devices")
+        String deletedAt) {}

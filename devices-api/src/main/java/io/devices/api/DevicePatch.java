@@ -4,16 +4,19 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A Device Patch: each given field replaces the device's ({@code tags} and {@code attributes} as
- * whole lists), with Device Post's rules; absent fields keep theirs. No other fields are allowed.
+ * The body that changes one device: any of Device Post's fields, with its rules; a given field
+ * replaces the stored value (tags and attributes as whole lists), an absent one keeps it. At least
+ * one field; no other fields are allowed.
  */
-@Schema(name = "DevicePatch", additionalProperties = Schema.False.class)
+@Schema(name = "DevicePatch", additionalProperties = Schema.False.class, minProperties = 1)
 public record DevicePatch(
     @Schema(minLength = 1, maxLength = 255) String name,
     @Schema(maxLength = 32767) String description,
-    @Schema(description = "Tags in the order given; a key may repeat", maxItems = 100)
+    @Schema(
+            description = "Replaces every tag, in the order given; a key may repeat",
+            maxItems = 100)
         List<DeviceTag> tags,
-    @Schema(description = "Attribute names are unique within a device", maxItems = 256)
+    @Schema(description = "Replaces every attribute; names are unique", maxItems = 256)
         List<DeviceAttribute> attributes,
     @Schema(
             enumeration = {
@@ -25,9 +28,12 @@ public record DevicePatch(
               "edgeCompute",
               "system",
               "embedded"
-            })
+            },
+            description =
+                "A gateway that peripherals name cannot stop being one; a device that stops being a"
+                    + " peripheral leaves its gateway")
         String deviceClass,
     @Schema(
             pattern = "^[A-Fa-f0-9]{24}$",
-            description = "Required for peripheral devices, forbidden otherwise; names a gateway")
+            description = "The gateway of a peripheral: a gateway device of the application")
         String gatewayId) {}

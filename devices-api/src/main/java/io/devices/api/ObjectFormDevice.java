@@ -30,4 +30,8 @@ public record ObjectFormDevice(
         String deviceClass,
     @Schema(description = "The gateway of a peripheral device") String gatewayId,
     @Schema(description = "Connection state; absent with excludeConnectionInfo=true")
-        ConnectionInfo connectionInfo) {}
+        ConnectionInfo connectionInfo,
+    @Schema(
+            description =
+                "ISO-8601 UTC with milliseconds: when it was deleted; only on deleted devices")
+        String deletedAt) {}

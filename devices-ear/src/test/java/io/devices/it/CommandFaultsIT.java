@@ -164,6 +164,47 @@ class CommandFaultsIT {
   }
 
   @Test
+  void aDeviceDeletedBeforeItsDeliveryNeverReceivesTheCommand() {
+    broker.stop(); // hold every delivery back, attempted and pending
+    String app = fixtures.application("deleted before delivery " + UUID.randomUUID());
+    List<String> ids = devices(app, 10, "fleet", "held");
+    String commandId = send(app, "wake", null, "fleet");
+    Awaits.until(
+        "an attempt while the broker is down",
+        WAIT,
+        () -> {
+          CommandDeliveryStatus first =
+              fixtures.owner().commands(app).deliveries(commandId, null, 0, 1).items().get(0);
+          return first.attempts() >= 1 ? Optional.of(first) : Optional.empty();
+        });
+    List<String> deleted = ids.subList(0, 3);
+    List<String> live = ids.subList(3, ids.size());
+    for (String id : deleted) {
+      owner.delete("/applications/" + app + "/devices/" + id).expect(200);
+    }
+    assertEquals(3, status(app, commandId).cancelled());
+
+    broker.start();
+    try (MqttSubscriber subscriber = new MqttSubscriber(broker.url())) {
+      subscriber.awaitEach(live, 1, WAIT);
+      CommandStatus settled =
+          Awaits.until(
+              "every delivery ended",
+              WAIT,
+              () -> Optional.of(status(app, commandId)).filter(s -> s.pending() == 0));
+      assertEquals(7, settled.delivered(), settled.toString());
+      assertEquals(3, settled.cancelled(), settled.toString());
+      for (String id : deleted) {
+        assertEquals(List.of(), subscriber.received(id), id);
+      }
+      CommandDeliveries cancelled =
+          fixtures.owner().commands(app).deliveries(commandId, "cancelled", 0, 10);
+      assertEquals(3, cancelled.items().size());
+      cancelled.items().forEach(d -> assertEquals("device deleted", d.lastError(), d.toString()));
+    }
+  }
+
+  @Test
   void aVendorTransportDroppedInAndRestartedDeliversItsDevices() throws IOException {
     broker.start();
     PluginJars.build(

@@ -158,9 +158,11 @@ class DeviceListFormsIT {
   }
 
   @Test
-  void queryDeletedIsNotSupportedYet() {
-    ApiResponse refused = owner.get(devices + "?queryDeleted=true").expectError(400, "Validation");
-    assertEquals("queryDeleted is not supported yet", refused.message());
+  void queryDeletedListsOnlyDeletedDevices() {
+    JsonObject none = owner.get(devices + "?queryDeleted=true").expect(200).object();
+    assertEquals(0, none.getInt("totalCount"));
+    ApiResponse refused = owner.get(devices + "?queryDeleted=yes").expectError(400, "Validation");
+    assertEquals("queryDeleted must be true or false", refused.message());
   }
 
   @ParameterizedTest

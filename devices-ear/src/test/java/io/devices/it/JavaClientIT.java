@@ -19,6 +19,7 @@ import io.devices.api.CommandStatus;
 import io.devices.api.Device;
 import io.devices.api.DeviceAttribute;
 import io.devices.api.DeviceNames;
+import io.devices.api.DevicePatch;
 import io.devices.api.DevicePost;
 import io.devices.api.DeviceSummary;
 import io.devices.api.DeviceTag;
@@ -132,6 +133,31 @@ class JavaClientIT {
 
     assertTrue(owner.tokens(app).delete(issued.id()).success());
     assertEquals(0, owner.tokens(app).list().totalCount());
+  }
+
+  @Test
+  void oneDeviceIsReadPatchedSentACommandAndDeleted() {
+    String app = newApplication().id();
+    Device lamp = newDevice(app, "Lamp", new DeviceTag("floor", "8"));
+    var device = owner.device(app, lamp.id());
+    assertEquals(lamp, device.get());
+    Device patched =
+        device.patch(
+            new DevicePatch(
+                "Bright lamp", null, List.of(new DeviceTag("floor", "9")), null, null, null));
+    assertEquals("Bright lamp", patched.name());
+    assertEquals(List.of(new DeviceTag("floor", "9")), patched.tags());
+    CommandAccepted sent =
+        device.sendCommand(new io.devices.api.DeviceCommand("blink", Map.of("times", 2), null));
+    assertTrue(sent.success());
+    var commands = device.commands(10);
+    assertEquals(1, commands.size());
+    assertEquals(sent.commandId(), commands.get(0).commandId());
+    assertEquals("blink", commands.get(0).name());
+    assertTrue(device.delete().success());
+    DevicesApiException gone = assertThrows(DevicesApiException.class, device::get);
+    assertEquals(404, gone.status());
+    assertEquals("NotFound", gone.type());
   }
 
   @Test

@@ -65,6 +65,9 @@ class ScopeMatrixIT {
   /** A token of {@link #app} that the single-token actions read and change. */
   private static String targetTokenId;
 
+  /** A device of {@link #app} that the single-device actions read and change. */
+  private static String targetDeviceId;
+
   @BeforeAll
   static void createOneTokenPerKnownScope() {
     owner = Api.owner();
@@ -75,6 +78,7 @@ class ScopeMatrixIT {
       TOKEN_WITH_ONLY.put(scope, fixtures.as(app, scope));
     }
     targetTokenId = fixtures.apiToken(app, "devices.get").id();
+    targetDeviceId = fixtures.namedDevice(app, "scope matrix target").id();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -175,8 +179,42 @@ class ScopeMatrixIT {
                 assertEquals(JsonValue.TRUE, response.expect(200).object().get("success"))));
   }
 
+  /** One device's actions; each Delete deletes a device of its own. */
+  static List<Action> deviceActions() {
+    return List.of(
+        new Action(
+            "Device Get",
+            ScopeTable.DEVICE_GET,
+            api -> api.get(device(app, targetDeviceId)),
+            r -> r.expect(200).object().getString("id")),
+        new Action(
+            "Device Patch",
+            ScopeTable.DEVICE_PATCH,
+            api -> api.patch(device(app, targetDeviceId), "{\"description\":\"patched\"}"),
+            r -> r.expect(200).object().getString("id")),
+        new Action(
+            "Device Delete",
+            ScopeTable.DEVICE_DELETE,
+            api -> api.delete(device(app, newVictimDevice())),
+            r -> assertEquals(JsonValue.TRUE, r.expect(200).object().get("success"))),
+        new Action(
+            "Device Send Command",
+            ScopeTable.DEVICE_SEND_COMMAND,
+            api -> api.post(device(app, targetDeviceId) + "/command", "{\"name\":\"ping\"}"),
+            r -> r.expect(200).object().getString("commandId")),
+        new Action(
+            "Device Get Command",
+            ScopeTable.DEVICE_GET_COMMAND,
+            api -> api.get(device(app, targetDeviceId) + "/command"),
+            r -> r.expect(200).json().asJsonArray()));
+  }
+
   static Stream<Arguments> devicesCells() {
     return cells(devicesActions());
+  }
+
+  static Stream<Arguments> deviceCells() {
+    return cells(deviceActions());
   }
 
   static Stream<Arguments> fleetMetadataCells() {
@@ -208,6 +246,12 @@ class ScopeMatrixIT {
   @ParameterizedTest(name = "{0} → {1}: {2}")
   @MethodSource("devicesCells")
   void devicesScopeTable(String scope, Action action, String verdict) {
+    checkCell(scope, action, verdict);
+  }
+
+  @ParameterizedTest(name = "{0} → {1}: {2}")
+  @MethodSource("deviceCells")
+  void deviceScopeTable(String scope, Action action, String verdict) {
     checkCell(scope, action, verdict);
   }
 
@@ -245,9 +289,14 @@ class ScopeMatrixIT {
 
   @Test
   void theTablesCoverEveryKnownScopeAndOnlyKnownScopes() {
-    assertEquals(29, Set.copyOf(ScopeTable.KNOWN_SCOPES).size());
+    assertEquals(38, Set.copyOf(ScopeTable.KNOWN_SCOPES).size());
     for (List<Action> actions :
-        List.of(devicesActions(), fleetMetadataActions(), applicationActions(), tokenActions())) {
+        List.of(
+            devicesActions(),
+            deviceActions(),
+            fleetMetadataActions(),
+            applicationActions(),
+            tokenActions())) {
       for (Action action : actions) {
         assertEquals(
             Set.of(),
@@ -297,6 +346,8 @@ class ScopeMatrixIT {
     for (String list : List.of("tagKeys", "tagValues", "attributeNames", "deviceNames")) {
       token.get(devices(otherApp) + "/" + list).expectError(403, "Forbidden");
     }
+    token.get(device(otherApp, targetDeviceId)).expectError(403, "Forbidden");
+    token.delete(device(otherApp, targetDeviceId)).expectError(403, "Forbidden");
   }
 
   @Test
@@ -438,6 +489,15 @@ class ScopeMatrixIT {
 
   private static String devices(String application) {
     return "/applications/" + application + "/devices";
+  }
+
+  private static String device(String application, String deviceId) {
+    return devices(application) + "/" + deviceId;
+  }
+
+  /** A throw-away device of {@link #app} for a Delete cell. */
+  private static String newVictimDevice() {
+    return fixtures.namedDevice(app, "scope matrix victim").id();
   }
 
   private static String tokens(String application) {

@@ -12,7 +12,7 @@ import java.util.Set;
 final class ScopeTable {
   private ScopeTable() {}
 
-  /** The 29 known scopes, in the order of docs/api.md. */
+  /** The 38 known scopes, in the order of docs/api.md. */
   static final List<String> KNOWN_SCOPES =
       List.of(
           "all.User",
@@ -43,7 +43,58 @@ final class ScopeTable {
           "devices.tagKeys",
           "devices.tagValues",
           "devices.attributeNames",
-          "devices.deviceNames");
+          "devices.deviceNames",
+          "devices.patch",
+          "devices.delete",
+          "devices.restore",
+          "device.*",
+          "device.get",
+          "device.getCommand",
+          "device.patch",
+          "device.delete",
+          "device.sendCommand");
+
+  /** The Device scope table: one device's actions. */
+  static final Set<String> DEVICE_GET =
+      Set.of(
+          "all.Application",
+          "all.Application.read",
+          "all.Device",
+          "all.Device.read",
+          "all.Organization",
+          "all.Organization.read",
+          "all.User",
+          "all.User.read",
+          "device.*",
+          "device.get");
+
+  static final Set<String> DEVICE_GET_COMMAND =
+      Set.of(
+          "all.Application",
+          "all.Application.read",
+          "all.Device",
+          "all.Device.read",
+          "all.Organization",
+          "all.Organization.read",
+          "all.User",
+          "all.User.read",
+          "device.*",
+          "device.getCommand");
+
+  static final Set<String> DEVICE_PATCH =
+      Set.of("all.Application", "all.Organization", "all.User", "device.*", "device.patch");
+
+  static final Set<String> DEVICE_DELETE =
+      Set.of("all.Application", "all.Organization", "all.User", "device.*", "device.delete");
+
+  static final Set<String> DEVICE_SEND_COMMAND =
+      Set.of(
+          "all.Application",
+          "all.Device",
+          "all.Organization",
+          "all.User",
+          "device.*",
+          "device.sendCommand");
 
   /** The Devices scope table: the scopes, any one of which allows each action. */
   static final Set<String> DEVICES_EXPORT =
@@ -239,6 +290,11 @@ final class ScopeTable {
     operations.put("devicesTagValues", DEVICES_TAG_VALUES);
     operations.put("devicesAttributeNames", DEVICES_ATTRIBUTE_NAMES);
     operations.put("devicesDeviceNames", DEVICES_DEVICE_NAMES);
+    operations.put("deviceGet", DEVICE_GET);
+    operations.put("devicePatch", DEVICE_PATCH);
+    operations.put("deviceDelete", DEVICE_DELETE);
+    operations.put("deviceSendCommand", DEVICE_SEND_COMMAND);
+    operations.put("deviceGetCommand", DEVICE_GET_COMMAND);
     return operations;
   }
 }

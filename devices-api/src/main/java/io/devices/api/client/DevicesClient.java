@@ -66,6 +66,11 @@ public final class DevicesClient implements AutoCloseable {
     return new ApplicationDevicesClient(endpoint, applicationId);
   }
 
+  /** One device of one application: get, patch, delete, its commands. */
+  public DeviceClient device(String applicationId, String deviceId) {
+    return new DeviceClient(endpoint, applicationId, deviceId);
+  }
+
   /** The export jobs of one application, and their files. */
   public ExportsClient exports(String applicationId) {
     return new ExportsClient(endpoint, applicationId);

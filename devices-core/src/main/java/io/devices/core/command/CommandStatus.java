@@ -1,4 +1,5 @@
 package io.devices.core.command;
 
 /** A command with how far its deliveries have come. */
-public record CommandStatus(Command command, long pending, long delivered, long failed) {}
+public record CommandStatus(
+    Command command, long pending, long delivered, long failed, long cancelled) {}

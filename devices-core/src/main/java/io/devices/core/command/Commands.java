@@ -64,6 +64,7 @@ public class Commands {
     long pending = 0;
     long delivered = 0;
     long failed = 0;
+    long cancelled = 0;
     @SuppressWarnings("unchecked")
     List<Object[]> counts =
         em.createNativeQuery(
@@ -76,9 +77,10 @@ public class Commands {
         case pending -> pending = count;
         case delivered -> delivered = count;
         case failed -> failed = count;
+        case cancelled -> cancelled = count;
       }
     }
-    return new CommandStatus(command, pending, delivered, failed);
+    return new CommandStatus(command, pending, delivered, failed, cancelled);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.devices.web.command;
 
+import io.devices.api.DeviceCommand;
 import io.devices.api.DeviceTagFilter;
 import io.devices.api.MultiDeviceCommand;
 import io.devices.core.command.CommandDraft;
@@ -39,7 +40,7 @@ public final class CommandDrafts {
   public static CommandDraft of(MultiDeviceCommand body, Instant now) {
     String name = Texts.requireLength("name", body.name(), Texts.MAX_NAME);
     JsonValue payload = (JsonValue) body.payload();
-    Instant time = body.time() == null ? now : time((JsonValue) body.time());
+    Instant time = timeOf(body.time(), now);
     List<DeviceQuery> targets = new ArrayList<>();
     List<String> ids = deviceIds(body.deviceIds());
     if (!ids.isEmpty()) {
@@ -55,6 +56,24 @@ public final class CommandDrafts {
     }
     String payloadJson = payload == null ? null : payload.toString();
     return new CommandDraft(name, payloadJson, time, DeviceQuery.or(targets));
+  }
+
+  /**
+   * A Device Command body (one device) as the command draft for that device, Send Command's rules.
+   */
+  public static CommandDraft of(DeviceCommand body, String deviceId, Instant now) {
+    String name = Texts.requireLength("name", body.name(), Texts.MAX_NAME);
+    JsonValue payload = (JsonValue) body.payload();
+    return new CommandDraft(
+        name,
+        payload == null ? null : payload.toString(),
+        timeOf(body.time(), now),
+        Selectors.ids(List.of(deviceId)));
+  }
+
+  /** A command's {@code time} (any of its three forms); {@code now} when absent. */
+  private static Instant timeOf(Object time, Instant now) {
+    return time == null ? now : time((JsonValue) time);
   }
 
   private static Instant time(JsonValue value) {

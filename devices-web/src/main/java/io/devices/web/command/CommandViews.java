@@ -2,8 +2,10 @@ package io.devices.web.command;
 
 import io.devices.api.CommandDeliveries;
 import io.devices.api.CommandDeliveryStatus;
+import io.devices.api.DeviceCommandEntry;
 import io.devices.core.command.CommandDelivery;
 import io.devices.core.command.CommandStatus;
+import io.devices.core.command.SentCommand;
 import io.devices.core.common.Page;
 import io.devices.web.Wire;
 import jakarta.json.JsonReader;
@@ -12,7 +14,7 @@ import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 
 /** Maps commands and deliveries to their wire form. */
-final class CommandViews {
+public final class CommandViews {
   private static final JsonProvider JSON = JsonProvider.provider();
 
   private CommandViews() {}
@@ -30,7 +32,21 @@ final class CommandViews {
         command.targeted(),
         status.pending(),
         status.delivered(),
-        status.failed());
+        status.failed(),
+        status.cancelled());
+  }
+
+  /** A command as Get Command lists it for one device. */
+  public static DeviceCommandEntry of(SentCommand sent) {
+    var command = sent.command();
+    return new DeviceCommandEntry(
+        command.name(),
+        command.payloadJson().map(CommandViews::parse).orElse(JsonValue.NULL),
+        Wire.date(command.time()),
+        command.id(),
+        sent.state().name(),
+        sent.attempts(),
+        sent.deliveredAt().map(Wire::date).orElse(null));
   }
 
   static CommandDeliveryStatus of(CommandDelivery delivery) {

@@ -63,7 +63,7 @@ public class CommandsResource {
   @Parameter(
       name = "state",
       in = ParameterIn.QUERY,
-      schema = @Schema(enumeration = {"pending", "delivered", "failed"}))
+      schema = @Schema(enumeration = {"pending", "delivered", "failed", "cancelled"}))
   @Parameter(name = "page", in = ParameterIn.QUERY, schema = @Schema(defaultValue = "0"))
   @Parameter(name = "perPage", in = ParameterIn.QUERY, schema = @Schema(defaultValue = "1000"))
   @APIResponse(
@@ -84,7 +84,8 @@ public class CommandsResource {
     try {
       return DeliveryState.valueOf(state);
     } catch (IllegalArgumentException e) {
-      throw DomainException.validation("state must be one of pending, delivered, failed");
+      throw DomainException.validation(
+          "state must be one of pending, delivered, failed, cancelled");
     }
   }
 

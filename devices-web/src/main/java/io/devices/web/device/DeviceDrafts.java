@@ -32,7 +32,7 @@ final class DeviceDrafts {
     return tags == null ? null : tags.stream().map(t -> new Tag(t.key(), t.value())).toList();
   }
 
-  private static List<Attribute> attributes(List<DeviceAttribute> attributes) {
+  static List<Attribute> attributes(List<DeviceAttribute> attributes) {
     return attributes("attributes", attributes);
   }
 

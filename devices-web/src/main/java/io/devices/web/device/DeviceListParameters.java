@@ -8,6 +8,7 @@ import io.devices.core.device.SortDirection;
 import io.devices.core.device.SortField;
 import io.devices.core.device.TagMatch;
 import io.devices.core.device.query.DeviceQuery;
+import io.devices.core.device.query.Presence;
 import io.devices.core.device.query.QueryReader;
 import io.devices.core.device.query.Selectors;
 import io.devices.core.device.query.TagCondition;
@@ -110,14 +111,19 @@ public class DeviceListParameters {
 
   private JsonValue parsedQuery;
 
-  /** The list request for the application; {@code parameters} is the whole query string. */
-  DeviceListRequest read(String applicationId, MultivaluedMap<String, String> parameters) {
+  /**
+   * The list request for the application over the {@code presence} devices; {@code parameters} is
+   * the whole query string.
+   */
+  DeviceListRequest read(
+      String applicationId, MultivaluedMap<String, String> parameters, Presence presence) {
     return new DeviceListRequest(
         applicationId,
         parsed(sortField, SortField::parse).orElse(SortField.name),
         parsed(sortDirection, SortDirection::parse).orElse(SortDirection.asc),
         Wire.paging(page, perPage),
-        selection(parameters));
+        selection(parameters),
+        presence);
   }
 
   /** The {@code query} as given, for the response to echo; null without one. */

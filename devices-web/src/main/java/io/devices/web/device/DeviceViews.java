@@ -42,7 +42,8 @@ final class DeviceViews {
         attributeList(device.attributes()),
         device.deviceClass().name(),
         device.gatewayId().orElse(null),
-        connectionInfo(device, view));
+        connectionInfo(device, view),
+        deletedAt(device));
   }
 
   private static ObjectFormDevice inObjectForm(Device device, DeviceView view) {
@@ -60,7 +61,19 @@ final class DeviceViews {
             : attributeList(device.attributes()),
         device.deviceClass().name(),
         device.gatewayId().orElse(null),
-        connectionInfo(device, view));
+        connectionInfo(device, view),
+        deletedAt(device));
+  }
+
+  /**
+   * One device in the view asked for: {@link io.devices.api.Device} or {@link ObjectFormDevice}.
+   */
+  static Record one(Device device, DeviceView view) {
+    return view.inObjectForm() ? inObjectForm(device, view) : of(device, view);
+  }
+
+  private static String deletedAt(Device device) {
+    return device.deletedAt().map(Wire::date).orElse(null);
   }
 
   /**

@@ -68,6 +68,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The Devices resource: Get, Post, Export, Send Command, the fleet metadata and the bulk changes.
+ * One device's actions are in {@link DeviceResource}, on the same root path.
  */
 @Path("/applications/{applicationId}/devices")
 @Produces(MediaType.APPLICATION_JSON)
@@ -108,27 +109,14 @@ public class DevicesResource {
                       })))
   public Response list(@BeanParam DeviceListParameters parameters, @BeanParam DeviceListForm form) {
     DeviceView view = form.read();
-    DeviceListRequest request = parameters.read(application(), uri.getQueryParameters());
+    DeviceListRequest request =
+        parameters.read(application(), uri.getQueryParameters(), form.presence());
     Page<Device> page = listing.list(request);
     // A Response, so that the page is written as its own record type: Devices or ObjectFormDevices.
     return Response.ok(
             DeviceViews.page(
                 request, parameters.givenFilter(), parameters.givenQuery(), page, view))
         .build();
-  }
-
-  @GET
-  @Path("/{deviceId}")
-  @Allows(Action.DEVICES_GET)
-  @Operation(
-      operationId = "deviceGet",
-      summary = "Returns one device (the Location of a new device)")
-  @APIResponse(
-      responseCode = "200",
-      description = "OK",
-      content = @Content(schema = @Schema(implementation = io.devices.api.Device.class)))
-  public io.devices.api.Device get(@PathParam("deviceId") String deviceId) {
-    return DeviceViews.of(listing.get(application(), ObjectIds.require("deviceId", deviceId)));
   }
 
   @POST
