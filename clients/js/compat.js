@@ -629,6 +629,74 @@ async function main() {
         return assertClientError(err, 400, 'Validation');
       });
     }
+
+    // --- bulk changes (devices.patch, devices.delete; the pinned client has no devices.restore) --
+    let bulkApp;
+    const bulkOk = await check('applications.post creates an application for the bulk changes', async () => {
+      bulkApp = await owner.applications.post({ application: { name: `js-compat bulk ${stamp}` } });
+      for (const name of ['bulk-1', 'bulk-2', 'bulk-3']) {
+        await owner.devices.post({
+          applicationId: bulkApp.id,
+          device: { name, tags: [{ key: 'batch', value: 'b' }], attributes: [{ name: 'temp', dataType: 'number' }] },
+        });
+      }
+      return bulkApp.id;
+    });
+    if (bulkOk) {
+      await check('devices.patch by query with updateFields and updateOperations -> 200 {updated, failed, skipped}', async () => {
+        const res = await owner.devices.patch({
+          applicationId: bulkApp.id,
+          patchInfo: {
+            query: { name: { $in: ['bulk-1', 'bulk-2'] } },
+            updateFields: { description: 'patched' },
+            updateOperations: [
+              { operation: 'set', target: 'tag', value: { key: 'floor', value: '3' } },
+              { operation: 'set', target: 'attributeName', attributeName: 'temp', value: 'temperature' },
+            ],
+          },
+        });
+        assertEqual(res, { updated: 2, failed: 0, skipped: 0 }, 'result');
+        const list = await owner.devices.get({ applicationId: bulkApp.id, query: { tags: { floor: '3' } } });
+        assertEqual(list.totalCount, 2, 'devices with the new tag');
+        assertEqual(list.items[0].attributes, [{ name: 'temperature', dataType: 'number' }], 'renamed attribute');
+        return res;
+      });
+      await check('devices.patch with deviceIds and an add of an existing attribute -> failed', async () => {
+        const list = await owner.devices.get({ applicationId: bulkApp.id });
+        const res = await owner.devices.patch({
+          applicationId: bulkApp.id,
+          patchInfo: {
+            deviceIds: list.items.map((d) => d.id),
+            updateOperations: [{ operation: 'add', target: 'attribute', value: { name: 'temp', dataType: 'string' } }],
+          },
+        });
+        assertEqual(res, { updated: 2, failed: 1, skipped: 0 }, 'result');
+        return res;
+      });
+      await check('devices.patch with an unsupported operation -> 400 Validation', async () => {
+        const err = await expectError(owner.devices.patch({
+          applicationId: bulkApp.id,
+          patchInfo: { query: {}, updateOperations: [{ operation: 'set', target: 'systemInterval', value: 30 }] },
+        }));
+        return assertClientError(err, 400, 'Validation');
+      });
+      await check('devices.delete by query -> 200 {removed, failed}; the devices are gone', async () => {
+        const res = await owner.devices.delete({
+          applicationId: bulkApp.id, options: { query: { tags: { batch: 'b' } } },
+        });
+        assertEqual(res, { removed: 3, failed: 0 }, 'result');
+        const list = await owner.devices.get({ applicationId: bulkApp.id });
+        assertEqual(list.totalCount, 0, 'totalCount');
+        return res;
+      });
+      await check('devices.delete with email -> 202 {success, jobQueued, jobId}', async () => {
+        const res = await owner.devices.delete({
+          applicationId: bulkApp.id, options: { query: {}, email: 'bulk@example.com' },
+        });
+        assert(res.success === true && res.jobQueued === true && HEX24.test(res.jobId), describe(res));
+        return res;
+      });
+    }
   } finally {
     proxy.close();
   }

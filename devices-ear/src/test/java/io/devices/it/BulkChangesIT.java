@@ -345,6 +345,25 @@ class BulkChangesIT {
     assertEquals(3, totalCount(app));
   }
 
+  @Test
+  void aJobsResultReachesACallbackTargetThatFailsAtFirst() {
+    String app = fixtures.application("bulk callback outage " + UUID.randomUUID());
+    device(app, "d");
+    callbacks.failNext(503, 500);
+    String jobId =
+        owner
+            .post(
+                devices(app) + "/delete",
+                "{\"query\":{},\"callbackUrl\":\"" + callbacks.url("outage") + "\"}")
+            .expect(202)
+            .object()
+            .getString("jobId");
+    JsonObject callback = callbacks.awaitWhere("jobId", jobId, WAIT);
+    assertEquals(1, callback.getInt("removed"));
+    assertTrue(
+        callbacks.answered().containsAll(List.of(503, 500)), "answered " + callbacks.answered());
+  }
+
   // ---- refusals
 
   @ParameterizedTest

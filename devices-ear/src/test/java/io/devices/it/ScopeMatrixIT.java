@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the checks (401, 403, 400, 404).
  *
  * <p>{@code @ParameterizedTest} runs in Arquillian's client mode ({@code testable = false}), so
- * each cell of a table is reported as a test of its own. The 29 single-scope tokens are created
+ * each cell of a table is reported as a test of its own. The 38 single-scope tokens are created
  * once.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -106,6 +106,49 @@ class ScopeMatrixIT {
             ScopeTable.DEVICES_SEND_COMMAND,
             api -> sendCommand(api, app),
             response -> assertTrue(response.expect(200).object().getBoolean("success"))));
+  }
+
+  /** The bulk changes, each on a selection of no device, and the status of a delete job. */
+  static List<Action> bulkActions() {
+    String nothing = "{\"query\":{\"name\":\"no such device\"}";
+    return List.of(
+        new Action(
+            "Patch many",
+            ScopeTable.DEVICES_PATCH,
+            api -> api.patch(devices(app), nothing + ",\"updateFields\":{\"description\":\"x\"}}"),
+            r -> assertEquals(0, r.expect(200).object().getInt("updated"))),
+        new Action(
+            "Delete many",
+            ScopeTable.DEVICES_DELETE,
+            api -> api.post(devices(app) + "/delete", nothing + "}"),
+            r -> assertEquals(0, r.expect(200).object().getInt("removed"))),
+        new Action(
+            "Restore many",
+            ScopeTable.DEVICES_RESTORE,
+            api -> api.post(devices(app) + "/restore", nothing + "}"),
+            r -> assertEquals(0, r.expect(200).object().getInt("restored"))),
+        new Action(
+            "Job status (a delete job)",
+            ScopeTable.DELETE_JOB_STATUS,
+            api -> api.get(devices(app) + "/jobs/" + deleteJob()),
+            r -> assertEquals("delete", r.expect(200).object().getString("action"))));
+  }
+
+  private static String deleteJob;
+
+  /** A job of Delete many, made once by the owner. */
+  private static synchronized String deleteJob() {
+    if (deleteJob == null) {
+      deleteJob =
+          owner
+              .post(
+                  devices(app) + "/delete",
+                  "{\"query\":{\"name\":\"no such device\"},\"forceJob\":true}")
+              .expect(202)
+              .object()
+              .getString("jobId");
+    }
+    return deleteJob;
   }
 
   static List<Action> fleetMetadataActions() {
@@ -217,6 +260,10 @@ class ScopeMatrixIT {
     return cells(deviceActions());
   }
 
+  static Stream<Arguments> bulkCells() {
+    return cells(bulkActions());
+  }
+
   static Stream<Arguments> fleetMetadataCells() {
     return cells(fleetMetadataActions());
   }
@@ -252,6 +299,12 @@ class ScopeMatrixIT {
   @ParameterizedTest(name = "{0} → {1}: {2}")
   @MethodSource("deviceCells")
   void deviceScopeTable(String scope, Action action, String verdict) {
+    checkCell(scope, action, verdict);
+  }
+
+  @ParameterizedTest(name = "{0} → {1}: {2}")
+  @MethodSource("bulkCells")
+  void bulkChangesScopeTable(String scope, Action action, String verdict) {
     checkCell(scope, action, verdict);
   }
 
@@ -294,6 +347,7 @@ class ScopeMatrixIT {
         List.of(
             devicesActions(),
             deviceActions(),
+            bulkActions(),
             fleetMetadataActions(),
             applicationActions(),
             tokenActions())) {

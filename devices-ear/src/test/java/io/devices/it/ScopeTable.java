@@ -268,6 +268,42 @@ final class ScopeTable {
           "applicationApiToken.*",
           "applicationApiToken.delete");
 
+  /** The bulk changes: the three actions, and reading a job of Delete many. */
+  static final Set<String> DEVICES_PATCH =
+      Set.of("all.Application", "all.Organization", "all.User", "devices.*", "devices.patch");
+
+  static final Set<String> DEVICES_DELETE =
+      Set.of("all.Application", "all.Organization", "all.User", "devices.*", "devices.delete");
+
+  static final Set<String> DEVICES_RESTORE =
+      Set.of("all.Application", "all.Organization", "all.User", "devices.*", "devices.restore");
+
+  /** A job's status: the scopes of its action (here Delete many), or their read forms. */
+  static final Set<String> DELETE_JOB_STATUS =
+      Set.of(
+          "all.Application",
+          "all.Application.read",
+          "all.Organization",
+          "all.Organization.read",
+          "all.User",
+          "all.User.read",
+          "devices.*",
+          "devices.delete");
+
+  /** What the job status operation lists: the scopes of the three actions and their reads. */
+  static final Set<String> DEVICES_JOB_STATUS =
+      Set.of(
+          "all.Application",
+          "all.Application.read",
+          "all.Organization",
+          "all.Organization.read",
+          "all.User",
+          "all.User.read",
+          "devices.*",
+          "devices.patch",
+          "devices.delete",
+          "devices.restore");
+
   /** Every operation of the OpenAPI document (by operationId) with the scopes that allow it. */
   static Map<String, Set<String>> byOperationId() {
     Map<String, Set<String>> operations = new LinkedHashMap<>();
@@ -295,6 +331,10 @@ final class ScopeTable {
     operations.put("deviceDelete", DEVICE_DELETE);
     operations.put("deviceSendCommand", DEVICE_SEND_COMMAND);
     operations.put("deviceGetCommand", DEVICE_GET_COMMAND);
+    operations.put("devicesPatch", DEVICES_PATCH);
+    operations.put("devicesDelete", DEVICES_DELETE);
+    operations.put("devicesRestore", DEVICES_RESTORE);
+    operations.put("devicesJobStatus", DEVICES_JOB_STATUS);
     return operations;
   }
 }
