@@ -65,7 +65,7 @@ class DevicePurgeIT {
             .commandId();
     server.stop();
     Instant now = Instant.now();
-    try (Connection db = connect();
+    try (Connection db = database();
         Statement sql = db.createStatement()) {
       for (int i = 0; i < 3; i++) {
         delete(sql, ids.get(i), now.minus(Duration.ofHours(2)));
@@ -83,7 +83,7 @@ class DevicePurgeIT {
     server.stop();
 
     List<String> kept = ids.subList(3, 6).stream().sorted().toList();
-    try (Connection db = connect();
+    try (Connection db = database();
         Statement sql = db.createStatement()) {
       String of = " WHERE device_id IN " + in(ids) + " ORDER BY device_id";
       assertEquals(
@@ -97,7 +97,7 @@ class DevicePurgeIT {
     server.start();
   }
 
-  private static Connection connect() throws SQLException {
+  private static Connection database() throws SQLException {
     return DriverManager.getConnection(
         server.ownDatabaseUrl(), TestDatabase.user(), TestDatabase.password());
   }

@@ -129,6 +129,22 @@ class OperabilityIT {
     assertEquals("polling", data.getString("exports"), data.toString());
   }
 
+  @Test
+  void livenessAndMetricsShowEveryKindOfBackgroundWork() {
+    JsonObject data = awaitCheck("/health/live", "workers").getJsonObject("data");
+    Metrics metrics = Metrics.scrape(Api.owner());
+    for (String kind :
+        List.of("exports", "exportDeliveries", "exportFiles", "commandDelivery", "devicePurge")) {
+      assertEquals("polling", data.getString(kind, "absent"), kind + " in " + data);
+      for (String name :
+          List.of("devices_work_runs_total", "devices_work_failures_total", "devices_work_busy")) {
+        assertTrue(
+            metrics.contains(name, Map.of("kind", kind)),
+            () -> name + " of " + kind + " in\n" + metrics.show("devices_work"));
+      }
+    }
+  }
+
   /** The named check of a health endpoint, once the application's checks are registered. */
   private static JsonObject awaitCheck(String endpoint, String name) {
     return Awaits.until(
