@@ -68,7 +68,7 @@ public class BulkChanges {
     job.targeted(targets.bindTo(em.createNativeQuery(targets.sql())).executeUpdate());
     email.ifPresent(e -> em.persist(delivery(job, DeliveryChannel.email, e, now)));
     callback.ifPresent(c -> em.persist(delivery(job, DeliveryChannel.callback, c, now)));
-    queued.fire(new WorkQueued(DeviceJobWork.KIND));
+    queued.fire(new WorkQueued(DeviceJobWork.NAME));
     LOG.info(
         () ->
             "Device job "

@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class DeviceJobWork implements WorkKind {
-  public static final String KIND = "device-job";
+  public static final String NAME = "deviceJobs";
   private static final Logger LOG = Logger.getLogger(DeviceJobWork.class.getName());
 
   @Inject DeviceJobs jobs;
@@ -37,7 +37,7 @@ public class DeviceJobWork implements WorkKind {
 
   @Override
   public String name() {
-    return KIND;
+    return NAME;
   }
 
   @Override
@@ -115,10 +115,8 @@ public class DeviceJobWork implements WorkKind {
   private void finish(DeviceJob job, String owner, JobState state, String error) {
     if (jobs.finish(job.id(), owner, state, error, clock.instant())) {
       LOG.info(() -> "Device job " + job.id() + " " + state);
-      if (!jobs.pendingDeliveries(job.id()).isEmpty()) {
-        // The engine's delivery kind sends them, like an export's.
-        queued.fire(new WorkQueued(ExportDeliveryWork.NAME));
-      }
+      // Its deliveries are due now (no transaction here: the observers hear it at once).
+      queued.fire(new WorkQueued(ExportDeliveryWork.NAME));
     }
   }
 
