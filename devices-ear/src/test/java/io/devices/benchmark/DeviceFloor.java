@@ -52,7 +52,7 @@ final class DeviceFloor implements AutoCloseable {
   long get(String applicationId, String deviceId) throws SQLException {
     connection.setAutoCommit(true);
     long start = System.nanoTime();
-    lookUp(applicationId, deviceId);
+    lookUp(applicationId, deviceId, "");
     return System.nanoTime() - start;
   }
 
@@ -60,7 +60,7 @@ final class DeviceFloor implements AutoCloseable {
   long patchTags(String applicationId, String deviceId, List<String[]> tags) throws SQLException {
     connection.setAutoCommit(false);
     long start = System.nanoTime();
-    lookUp(applicationId, deviceId);
+    lookUp(applicationId, deviceId, " FOR UPDATE");
     try (PreparedStatement update = connection.prepareStatement(UPDATE_TAGS);
         PreparedStatement delete = connection.prepareStatement(DELETE_TAG_ROWS);
         PreparedStatement insert = connection.prepareStatement(INSERT_TAG_ROW)) {
@@ -86,12 +86,13 @@ final class DeviceFloor implements AutoCloseable {
     return System.nanoTime() - start;
   }
 
-  private void lookUp(String applicationId, String deviceId) throws SQLException {
+  /** The application, then the device row ({@code lock}: its row locked for the transaction). */
+  private void lookUp(String applicationId, String deviceId, String lock) throws SQLException {
     try (PreparedStatement lookup = connection.prepareStatement(SqlBaseline.APPLICATION_LOOKUP)) {
       lookup.setString(1, applicationId);
       readOne(lookup);
     }
-    try (PreparedStatement device = connection.prepareStatement(DEVICE)) {
+    try (PreparedStatement device = connection.prepareStatement(DEVICE + lock)) {
       device.setString(1, deviceId);
       device.setString(2, applicationId);
       readOne(device);

@@ -25,19 +25,17 @@ final class LifeCycleBenchmark {
   void run(DeviceFloor floor, Report report) throws Exception {
     List<String> ids = floor.deviceIds(applicationId);
     DeviceProbe probe = new DeviceProbe(api, floor, applicationId, ids, samples);
-    if (ids.isEmpty()) { // TEMP
-      System.out.println("Measuring (g) single-device Get...");
-      DeviceProbe.Result gets = probe.gets(50);
-      report.deviceLatency("device_get", "(g) GET one device", gets, Double.NaN);
-      System.out.println("Measuring (h) single-device Patch of the tags...");
-      DeviceProbe.Result patches = probe.patches(50);
-      report.deviceLatency(
-          "device_patch", "(h) PATCH one device's tags", patches, Report.PATCH_TARGET_MS);
-      System.out.println("Measuring (i) single-device Patch with 8 clients for 15 s...");
-      double perSecond = probe.patchThroughput(8, Duration.ofSeconds(15));
-      report.throughput(
-          "patch_per_second", "(i) PATCH one device, 8 clients", perSecond, Report.PATCH_TARGET);
-    }
+    System.out.println("Measuring (g) single-device Get...");
+    DeviceProbe.Result gets = probe.gets(50);
+    report.deviceLatency("device_get", "(g) GET one device", gets, Double.NaN);
+    System.out.println("Measuring (h) single-device Patch of the tags...");
+    DeviceProbe.Result patches = probe.patches(50);
+    report.deviceLatency(
+        "device_patch", "(h) PATCH one device's tags", patches, Report.PATCH_TARGET_MS);
+    System.out.println("Measuring (i) single-device Patch with 8 clients for 15 s...");
+    double perSecond = probe.patchThroughput(8, Duration.ofSeconds(15));
+    report.throughput(
+        "patch_per_second", "(i) PATCH one device, 8 clients", perSecond, Report.PATCH_TARGET);
 
     BulkFloor bulk = new BulkFloor(floor.connection(), applicationId);
     BulkJobTimer jobs = new BulkJobTimer(api, applicationId);
