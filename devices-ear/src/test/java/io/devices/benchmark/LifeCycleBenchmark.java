@@ -41,7 +41,7 @@ final class LifeCycleBenchmark {
     BulkJobTimer jobs = new BulkJobTimer(api, applicationId);
     int devices = ids.size();
     System.out.printf("Measuring (j) a set-tag job over all %,d devices...%n", devices);
-    long patchFloor = bulk.setFloorTag("b0");
+    long patchFloor = bulk.setFloorTag(devices, "b0");
     BulkJobTimer.Finished patched =
         jobs.run(
             "PATCH",
@@ -54,7 +54,7 @@ final class LifeCycleBenchmark {
     int half = devices / 2;
     System.out.printf("Measuring (k) a delete job of %,d devices...%n", half);
     String firstKept = LifeCycleBodies.name(half);
-    long deleteFloor = bulk.deleteBelow(firstKept);
+    long deleteFloor = bulk.delete(half);
     BulkJobTimer.Finished deleted =
         jobs.run(
             "POST",

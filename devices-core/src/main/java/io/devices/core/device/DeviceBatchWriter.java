@@ -116,14 +116,16 @@ final class DeviceBatchWriter {
     }
   }
 
-  /** Soft-deletes the live devices among {@code deviceIds}; how many there were. */
+  /**
+   * Soft-deletes the devices, which must be live and locked by the caller (by primary key alone: a
+   * condition on deleted_at would make H2 walk that index instead); how many there were.
+   */
   int markDeleted(List<String> deviceIds, Instant now) throws SQLException {
     long at = now.toEpochMilli();
     int deleted =
         InLists.update(
             db,
-            "UPDATE device SET deleted_at = ?, version = version + 1"
-                + " WHERE deleted_at IS NULL AND id IN (",
+            "UPDATE device SET deleted_at = ?, version = version + 1 WHERE id IN (",
             s -> {
               s.setLong(1, at);
               return 1;

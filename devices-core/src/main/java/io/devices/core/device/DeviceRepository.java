@@ -55,19 +55,20 @@ public class DeviceRepository {
     Map<String, Device> live = new HashMap<>();
     for (int from = 0; from < deviceIds.size(); from += InLists.PART) {
       List<String> part = deviceIds.subList(from, Math.min(deviceIds.size(), from + InLists.PART));
+      // By primary key alone: with "application_id = ?" beside it, H2 walks the application's
+      // index and tests the IN list on every device (120 devices/s in a job of 100,000).
       Query select =
           em.createNativeQuery(
-              "SELECT * FROM device WHERE application_id = ? AND deleted_at IS NULL AND id IN ("
-                  + InLists.marks(part.size())
-                  + " FOR UPDATE",
+              "SELECT * FROM device WHERE id IN (" + InLists.marks(part.size()) + " FOR UPDATE",
               Device.class);
       select.setHint(READ_ONLY_HINT, "True");
-      select.setParameter(1, applicationId);
       for (int i = 0; i < part.size(); i++) {
-        select.setParameter(i + 2, part.get(i));
+        select.setParameter(i + 1, part.get(i));
       }
       for (Device device : (List<Device>) select.getResultList()) {
-        live.put(device.id(), device);
+        if (device.applicationId().equals(applicationId) && !device.isDeleted()) {
+          live.put(device.id(), device);
+        }
       }
     }
     return live;
