@@ -75,39 +75,31 @@ final class BulkFloor {
     return nanos;
   }
 
-  /**
-   * Soft-deletes the devices {@code 0..devices-1} and moves the counter, timed, then undoes it
-   * (untimed) so that the API's job finds the fleet as it was; nanoseconds.
-   */
-  long delete(int devices) throws SQLException {
+  /** Soft-deletes the live devices {@code from..to-1} and moves the counter, timed; nanoseconds. */
+  long delete(int from, int to) throws SQLException {
     connection.setAutoCommit(false);
     long start = System.nanoTime();
-    int deleted = markDeleted(devices, System.currentTimeMillis());
+    int deleted = markDeleted(from, to, System.currentTimeMillis());
     long nanos = System.nanoTime() - start;
-    int restored = markDeleted(devices, null);
     System.out.printf(
-        Locale.ROOT,
-        "  floor: deleted %,d devices in %d ms (and restored them)%n",
-        deleted,
-        nanos / 1_000_000);
-    if (restored != deleted) {
-      throw new IllegalStateException("The floor restored " + restored + " of " + deleted);
-    }
+        Locale.ROOT, "  floor: deleted %,d devices in %d ms%n", deleted, nanos / 1_000_000);
     return nanos;
   }
 
-  /** Sets {@code deleted_at} to {@code at} (null: restores), a transaction per chunk. */
-  private int markDeleted(int devices, Long at) throws SQLException {
+  /**
+   * Sets {@code deleted_at} to {@code at} on devices {@code first..end-1}, a transaction per chunk.
+   */
+  private int markDeleted(int first, int end, long at) throws SQLException {
     int changed = 0;
-    for (int from = 0; from < devices; from += CHUNK) {
-      String[] range = range(from, devices);
+    for (int from = first; from < end; from += CHUNK) {
+      String[] range = range(from, end);
       int chunk;
       try (PreparedStatement rows =
           connection.prepareStatement(
               "UPDATE device SET deleted_at = ?, updated_at = ?, version = version + 1"
-                  + " WHERE application_id = ? AND name_lc >= ? AND name_lc < ? AND deleted_at IS "
-                  + (at == null ? "NOT NULL" : "NULL"))) {
-        rows.setObject(1, at);
+                  + " WHERE application_id = ? AND name_lc >= ? AND name_lc < ?"
+                  + " AND deleted_at IS NULL")) {
+        rows.setLong(1, at);
         rows.setLong(2, System.currentTimeMillis());
         rows.setString(3, applicationId);
         rows.setString(4, range[0]);
@@ -122,7 +114,7 @@ final class BulkFloor {
                     + " SET deleted_at = ? WHERE device_id IN ("
                     + CHUNK_DEVICES
                     + ")")) {
-          rows.setObject(1, at);
+          rows.setLong(1, at);
           rows.setString(2, applicationId);
           rows.setString(3, range[0]);
           rows.setString(4, range[1]);
@@ -132,7 +124,7 @@ final class BulkFloor {
       try (PreparedStatement counter =
           connection.prepareStatement(
               "UPDATE application SET device_count = device_count + ? WHERE id = ?")) {
-        counter.setInt(1, at == null ? chunk : -chunk);
+        counter.setInt(1, -chunk);
         counter.setString(2, applicationId);
         counter.executeUpdate();
       }
@@ -142,7 +134,7 @@ final class BulkFloor {
     return changed;
   }
 
-  /** The names from device {@code from} (inclusive) to the chunk's end (exclusive). */
+  /** The names of the chunk from device {@code from}; the fleet of {@code devices} ends with it. */
   private static String[] range(int from, int devices) {
     int to = from + CHUNK;
     // "dev-~" sorts after every "dev-" + digits, also past "dev-99999".
