@@ -17,10 +17,10 @@ import java.util.Locale;
 final class BulkFloor {
   static final int CHUNK = 5_000;
 
-  /** The one {@code floor} tag of a stored tag list (the seeded fleet has exactly one). */
+  /** The one {@code floor} tag of a stored tag list (each device of the fleet has exactly one). */
   private static final String FLOOR_TAG = "\\{\"key\":\"floor\",\"value\":\"[^\"]*\"\\}";
 
-  /** The chunk's devices: {@link Seeder}'s names, from (inclusive) to (exclusive). */
+  /** The chunk's devices: the fleet's names, from (inclusive) to (exclusive). */
   private static final String CHUNK_DEVICES =
       "SELECT id FROM device WHERE application_id = ? AND name_lc >= ? AND name_lc < ?";
 

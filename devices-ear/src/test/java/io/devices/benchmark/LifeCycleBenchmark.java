@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The life-cycle figures on the seeded fleet of {@link Seeder}: single-device Get and Patch latency
- * against their {@link DeviceFloor}, Patch throughput with 8 clients, then a {@code set tag} job
- * over the whole fleet and a delete job of its first half, each as devices per second against its
- * {@link BulkFloor}. It changes the fleet, so it runs last.
+ * The life-cycle figures on the benchmark's fleet of 100,000 devices: single-device Get and Patch
+ * latency against their {@link DeviceFloor}, Patch throughput with 8 clients, then a {@code set
+ * tag} job over the whole fleet and a delete job of its first half, each as devices per second
+ * against its {@link BulkFloor}. It changes the fleet, so it runs last.
  */
 final class LifeCycleBenchmark {
   private static final Duration JOB_LIMIT = Duration.ofMinutes(15);

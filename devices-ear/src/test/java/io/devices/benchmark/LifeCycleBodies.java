@@ -11,7 +11,7 @@ final class LifeCycleBodies {
 
   private LifeCycleBodies() {}
 
-  /** The name of {@link Seeder}'s device {@code i}. */
+  /** The name of the fleet's device {@code i}. */
   static String name(int i) {
     return String.format(Locale.ROOT, "dev-%05d", i);
   }
@@ -22,7 +22,7 @@ final class LifeCycleBodies {
   }
 
   /**
-   * The tags of {@link Seeder}'s device {@code i} with the floor tag set to {@code floor}, in their
+   * The tags of the fleet's device {@code i} with the floor tag set to {@code floor}, in their
    * order; lower-case ASCII, so each value is its own lower-cased form.
    */
   static List<String[]> tags(int i, String floor) {
