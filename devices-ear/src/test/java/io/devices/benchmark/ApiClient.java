@@ -51,6 +51,37 @@ final class ApiClient {
     return send(request, 200);
   }
 
+  /** Single Get: {@code GET .../devices/<id>}, the raw body of its 200. */
+  String getDevice(String applicationId, String deviceId) {
+    return get(applicationId, "/" + deviceId);
+  }
+
+  /** Single Patch: {@code PATCH .../devices/<id>} with a Device Patch, the raw body of its 200. */
+  String patchDevice(String applicationId, String deviceId, String body) {
+    return send(devices(applicationId, "/" + deviceId, "PATCH", body), 200);
+  }
+
+  /**
+   * Starts a bulk change that must become a job ({@code method} PATCH with a Devices Patch, or POST
+   * to {@code /delete}); the job's id from the 202.
+   */
+  String startJob(String applicationId, String method, String path, String body) {
+    String accepted = send(devices(applicationId, path, method, body), 202);
+    return readObject(accepted).getString("jobId");
+  }
+
+  /** The bulk job's status, {@code GET .../devices/jobs/<jobId>}. */
+  JsonObject job(String applicationId, String jobId) {
+    return readObject(get(applicationId, "/jobs/" + jobId));
+  }
+
+  private HttpRequest devices(String applicationId, String path, String method, String body) {
+    return request("/applications/" + applicationId + "/devices" + path)
+        .header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(body))
+        .build();
+  }
+
   /** The number of entries of the array {@code field} of a response. */
   static int arraySize(String body, String field) {
     return readObject(body).getJsonArray(field).size();

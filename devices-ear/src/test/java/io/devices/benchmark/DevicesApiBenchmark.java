@@ -4,9 +4,11 @@ import io.devices.api.ApplicationPost;
 import io.devices.api.client.DevicesClient;
 import io.devices.it.Api;
 import io.devices.it.TestClients;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -33,7 +35,10 @@ import java.util.Locale;
  * and Tag Keys and Tag Values ({@link MetadataCase}), and the throughput of (e) Device Post with 8
  * concurrent clients (5,000 creates into a second application) and (f) (a) with 16 concurrent
  * clients for 15 seconds. Parameters rotate between samples because H2 reuses the result of an
- * identical query while the tables are unchanged.
+ * identical query while the tables are unchanged. Last, as it changes the fleet, the life cycle
+ * ({@link LifeCycleBenchmark}): single-device Get and Patch, Patch with 8 clients, a {@code set
+ * tag} job over the whole fleet and a delete job of its first half. {@code bench.query.skip=true}
+ * leaves out everything before the life cycle, {@code bench.lifecycle.skip=true} the life cycle.
  *
  * <p>In the same run it times the SQL behind each latency over JDBC against the server's own H2
  * database ({@code AUTO_SERVER=TRUE} lets this second process in), the SQL text coming from the
@@ -60,23 +65,41 @@ public final class DevicesApiBenchmark {
   private DevicesApiBenchmark() {}
 
   public static void main(String[] args) {
+    Path output = Path.of(setting("bench.output", "target/benchmarks/devices-api.json"));
     try {
-      run();
+      run(output);
       System.exit(0);
     } catch (Exception | AssertionError e) {
       System.err.println("Benchmark failed: " + e);
       e.printStackTrace();
+      setAside(output);
       System.exit(1);
     }
   }
 
-  private static void run() throws Exception {
+  /**
+   * Moves the figures of a run that failed part-way (written before its later cases) out of the
+   * way, so that the build sees no figures and fails, and keeps them beside it.
+   */
+  private static void setAside(Path output) {
+    try {
+      if (Files.exists(output)) {
+        Files.move(
+            output,
+            output.resolveSibling("devices-api-incomplete.json"),
+            StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      System.err.println("Could not move " + output + ": " + e);
+    }
+  }
+
+  private static void run(Path output) throws Exception {
     String baseUrl = setting("bench.baseUrl", "http://localhost:9280");
     String token = setting("bench.token", "bench-owner-token-not-a-secret");
     String dbUrl = setting("bench.dbUrl", null);
     int devices = Integer.parseInt(setting("bench.devices", "100000"));
     int samples = Integer.parseInt(setting("bench.samples", "200"));
-    Path output = Path.of(setting("bench.output", "target/benchmarks/devices-api.json"));
     Files.deleteIfExists(output);
 
     waitUntilReady(baseUrl, Duration.ofMinutes(3));
@@ -102,9 +125,41 @@ public final class DevicesApiBenchmark {
     report.put("seed_seconds", Math.round(seeding.toMillis() / 100.0) / 10.0);
     report.put("seed_per_second", Math.round(seedRate));
 
+    String dbUser = setting("bench.dbUser", "devices");
+    String dbPassword = setting("bench.dbPassword", "");
+    if (!Boolean.parseBoolean(setting("bench.query.skip", "false"))) {
+      measureQueries(api, owner, main, samples, createdFrom, createdTo, report);
+      report.write(output);
+      explainPlans(
+          dbUrl, main, devices, createdFrom, createdTo, output.resolveSibling("query-plans"));
+    }
+    if (!Boolean.parseBoolean(setting("bench.lifecycle.skip", "false"))) {
+      try (DeviceFloor floor = new DeviceFloor(dbUrl, dbUser, dbPassword)) {
+        new LifeCycleBenchmark(api, main, samples).run(floor, report);
+      }
+    }
+    report.write(output);
+    System.out.println();
+    System.out.println("Devices API benchmark (latencies in ms; sql = same SQL over JDBC)");
+    System.out.print(report.table());
+    System.out.println("Figures written to " + output.toAbsolutePath());
+  }
+
+  /** (a)-(d), (q1)-(q6), (m1)-(m4) against their SQL, then the throughputs (e) and (f). */
+  private static void measureQueries(
+      ApiClient api,
+      DevicesClient owner,
+      String main,
+      int samples,
+      Instant createdFrom,
+      Instant createdTo,
+      Report report)
+      throws Exception {
     try (SqlBaseline baseline =
         new SqlBaseline(
-            dbUrl, setting("bench.dbUser", "devices"), setting("bench.dbPassword", ""))) {
+            setting("bench.dbUrl", null),
+            setting("bench.dbUser", "devices"),
+            setting("bench.dbPassword", ""))) {
       LatencyProbe probe = new LatencyProbe(api, baseline, main, samples, Duration.ofMinutes(1));
       List<TimedList> lists = new ArrayList<>(List.of(ListCase.values()));
       lists.addAll(QueryCase.shapes(createdFrom, createdTo));
@@ -128,14 +183,6 @@ public final class DevicesApiBenchmark {
     System.out.println("Measuring (f) GET (a) with 16 clients for 15 s...");
     double gets = Throughput.gets(api, main, 16, Duration.ofSeconds(15));
     report.throughput("get_per_second", "(f) GET (a), 16 clients", gets, Report.GET_TARGET);
-
-    report.write(output);
-    explainPlans(
-        dbUrl, main, devices, createdFrom, createdTo, output.resolveSibling("query-plans"));
-    System.out.println();
-    System.out.println("Devices API benchmark (latencies in ms; sql = same SQL over JDBC)");
-    System.out.print(report.table());
-    System.out.println("Figures written to " + output.toAbsolutePath());
   }
 
   /**

@@ -17,6 +17,9 @@ final class Report {
   static final double RATIO_TARGET = 3;
   static final double POST_TARGET = 1_000;
   static final double GET_TARGET = 1_500;
+  static final double PATCH_TARGET_MS = 10;
+  static final double PATCH_TARGET = 1_000;
+  static final double BULK_TARGET = 20_000;
 
   private final Map<String, Object> figures = new LinkedHashMap<>();
   private final StringBuilder table = new StringBuilder();
@@ -73,6 +76,65 @@ final class Report {
             result.ratio(),
             result.api().size(),
             met ? "ok" : "MISSED (median <= 30 ms, ratio <= 3)"));
+  }
+
+  /**
+   * A single-device action against its floor: {@code <key>_median_ms}, {@code sql_<key>_...},
+   * {@code ratio_<key>}; {@code targetMs} NaN for an action without a latency target.
+   */
+  void deviceLatency(String key, String label, DeviceProbe.Result result, double targetMs) {
+    figures.put(key + "_median_ms", round(result.api().medianMs()));
+    figures.put(key + "_p99_ms", round(result.api().p99Ms()));
+    figures.put(key + "_samples", result.api().size());
+    figures.put("sql_" + key + "_median_ms", round(result.sql().medianMs()));
+    figures.put("sql_" + key + "_p99_ms", round(result.sql().p99Ms()));
+    figures.put("ratio_" + key, round(result.ratio()));
+    boolean met = Double.isNaN(targetMs) || result.api().medianMs() <= targetMs;
+    allMet &= met;
+    table.append(
+        String.format(
+            Locale.ROOT,
+            "%-32s %9.2f %9.2f %9.2f %9.2f %7.2f %5d  %s%n",
+            label,
+            result.api().medianMs(),
+            result.api().p99Ms(),
+            result.sql().medianMs(),
+            result.sql().p99Ms(),
+            result.ratio(),
+            result.api().size(),
+            Double.isNaN(targetMs)
+                ? "(no target)"
+                : met ? "ok" : "MISSED (median <= " + targetMs + " ms)"));
+  }
+
+  /**
+   * A bulk job of {@code devices} devices against its set-based floor: {@code <key>_seconds},
+   * {@code <key>_devices_per_second}, {@code sql_<key>_...}, {@code ratio_<key>} (job time over
+   * floor time).
+   */
+  void bulk(String key, String label, int devices, BulkJobTimer.Finished job, long floorNanos) {
+    double seconds = job.nanos() / 1e9;
+    double floorSeconds = floorNanos / 1e9;
+    double perSecond = devices / seconds;
+    double ratio = seconds / floorSeconds;
+    figures.put(key + "_devices", devices);
+    figures.put(key + "_seconds", round(seconds));
+    figures.put(key + "_accept_ms", round(job.acceptNanos() / 1e6));
+    figures.put(key + "_devices_per_second", Math.round(perSecond));
+    figures.put("sql_" + key + "_seconds", round(floorSeconds));
+    figures.put("sql_" + key + "_devices_per_second", Math.round(devices / floorSeconds));
+    figures.put("ratio_" + key, round(ratio));
+    boolean met = perSecond >= BULK_TARGET && ratio <= RATIO_TARGET;
+    allMet &= met;
+    table.append(
+        String.format(
+            Locale.ROOT,
+            "%-32s %,9.0f /s   floor %,9.0f /s  ratio %5.2f  %s%n",
+            label,
+            perSecond,
+            devices / floorSeconds,
+            ratio,
+            met ? "ok" : "MISSED (>= 20,000 devices/s, ratio <= 3)"));
   }
 
   void throughput(String key, String label, double perSecond, double target) {

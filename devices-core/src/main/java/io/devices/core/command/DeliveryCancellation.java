@@ -18,6 +18,9 @@ public class DeliveryCancellation {
   EntityManager em;
 
   void cancel(@Observes DevicesDeleted deleted) {
+    if (!hasUnexpiredCommands(deleted)) {
+      return; // nothing can be pending: a bulk delete of 50,000 devices skips 50,000 updates
+    }
     // By primary key (command_id, device_id), through the application's unexpired commands: the
     // delivery table has no index by device (see V7).
     var update =
@@ -33,5 +36,15 @@ public class DeliveryCancellation {
     for (String deviceId : deleted.deviceIds()) {
       update.setParameter(3, deviceId).executeUpdate();
     }
+  }
+
+  private boolean hasUnexpiredCommands(DevicesDeleted deleted) {
+    return !em.createNativeQuery(
+            "SELECT c.id FROM device_command c WHERE c.application_id = ?1 AND c.expires_at > ?2")
+        .setParameter(1, deleted.applicationId())
+        .setParameter(2, deleted.at().toEpochMilli())
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
   }
 }

@@ -6,7 +6,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -42,6 +44,34 @@ public class DeviceRepository {
   Optional<Device> findForUpdate(String applicationId, String deviceId) {
     return Optional.ofNullable(em.find(Device.class, deviceId, LockModeType.PESSIMISTIC_WRITE))
         .filter(d -> d.applicationId().equals(applicationId) && !d.isDeleted());
+  }
+
+  /**
+   * The live devices of the application among {@code deviceIds}, by id, their rows locked until the
+   * transaction ends; read-only, since their changes are written by {@link DeviceBatchWriter}.
+   */
+  @SuppressWarnings("unchecked")
+  Map<String, Device> lockLive(String applicationId, List<String> deviceIds) {
+    Map<String, Device> live = new HashMap<>();
+    for (int from = 0; from < deviceIds.size(); from += InLists.PART) {
+      List<String> part = deviceIds.subList(from, Math.min(deviceIds.size(), from + InLists.PART));
+      // By primary key alone: with "application_id = ?" beside it, H2 walks the application's
+      // index and tests the IN list on every device (120 devices/s in a job of 100,000).
+      Query select =
+          em.createNativeQuery(
+              "SELECT * FROM device WHERE id IN (" + InLists.marks(part.size()) + " FOR UPDATE",
+              Device.class);
+      select.setHint(READ_ONLY_HINT, "True");
+      for (int i = 0; i < part.size(); i++) {
+        select.setParameter(i + 1, part.get(i));
+      }
+      for (Device device : (List<Device>) select.getResultList()) {
+        if (device.applicationId().equals(applicationId) && !device.isDeleted()) {
+          live.put(device.id(), device);
+        }
+      }
+    }
+    return live;
   }
 
   /** Whether some live peripheral of the application names the device as its gateway. */

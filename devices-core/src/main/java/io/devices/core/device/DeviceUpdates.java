@@ -87,7 +87,7 @@ public class DeviceUpdates {
   }
 
   /** The rules on the result that need the other devices of the application. */
-  private void checkAgainstFleet(Device device, DeviceDraft result) {
+  void checkAgainstFleet(Device device, DeviceDraft result) {
     String gatewayId = result.gatewayId();
     if (gatewayId != null
         && !gatewayId.equals(device.gatewayId().orElse(null))

@@ -3,26 +3,26 @@ package io.devices.core.device.bulk;
 import io.devices.core.common.DomainException;
 import io.devices.core.common.ErrorCode;
 import io.devices.core.device.Device;
+import io.devices.core.device.DeviceBatch;
+import io.devices.core.device.DeviceBatches;
 import io.devices.core.device.DeviceChange;
 import io.devices.core.device.DeviceRestorations;
-import io.devices.core.device.DeviceUpdates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Applies a bulk change to devices one by one, in the caller's transaction, through the same use
- * cases as the single-device resource ({@link DeviceUpdates}, {@link DeviceRestorations}). A device
- * the change cannot apply to (it would break a rule, or it is gone) is counted failed with the
- * reason and left as it was; the others go on.
+ * Applies a bulk change to a batch of devices in the caller's transaction. Patches and deletes go
+ * through a {@link DeviceBatch} (one select that locks the batch's devices, the same checks as the
+ * single-device resource, JDBC batches for the writes); restores one by one through {@link
+ * DeviceRestorations}. A device the change cannot apply to (it would break a rule, or it is gone)
+ * is counted failed with the reason and left as it was; the others go on.
  */
 @ApplicationScoped
 public class BulkApplier {
@@ -30,61 +30,60 @@ public class BulkApplier {
   private static final Set<ErrorCode> DEVICE_FAILURES =
       Set.of(ErrorCode.VALIDATION, ErrorCode.NOT_FOUND, ErrorCode.PRECONDITION_FAILED);
 
-  @PersistenceContext(unitName = "devices")
-  EntityManager em;
+  private static final String NOT_FOUND = DomainException.notFound("Device").getMessage();
 
-  @Inject DeviceUpdates updates;
+  @Inject DeviceBatches batches;
   @Inject DeviceRestorations restorations;
 
   @Transactional(Transactional.TxType.MANDATORY)
   List<DeviceOutcome> apply(String applicationId, BulkChange change, List<String> deviceIds) {
     List<DeviceOutcome> outcomes = new ArrayList<>(deviceIds.size());
-    for (String deviceId : deviceIds) {
-      outcomes.add(applyOne(applicationId, change, deviceId));
+    if (change.action() == BulkAction.restore) {
+      for (String deviceId : deviceIds) {
+        outcomes.add(refusable(deviceId, () -> restore(applicationId, deviceId)));
+      }
+      return outcomes;
     }
+    DeviceBatch batch = batches.open(applicationId, deviceIds);
+    for (String deviceId : deviceIds) {
+      Optional<Device> device = batch.live(deviceId);
+      outcomes.add(
+          device.isEmpty()
+              ? DeviceOutcome.failed(deviceId, NOT_FOUND)
+              : refusable(deviceId, () -> applyOne(batch, change, device.get())));
+    }
+    batch.write();
     return outcomes;
   }
 
-  private DeviceOutcome applyOne(String applicationId, BulkChange change, String deviceId) {
+  private static DeviceOutcome applyOne(DeviceBatch batch, BulkChange change, Device device) {
+    if (change.action() == BulkAction.delete) {
+      batch.delete(device);
+      return DeviceOutcome.changed(device.id());
+    }
+    DeviceFields before = DeviceFields.of(device);
+    DeviceFields after = change.applyTo(before);
+    if (after.equals(before) || !batch.change(device, difference(before, after))) {
+      return DeviceOutcome.skipped(device.id());
+    }
+    return DeviceOutcome.changed(device.id());
+  }
+
+  private DeviceOutcome restore(String applicationId, String deviceId) {
+    restorations.restore(applicationId, deviceId);
+    return DeviceOutcome.changed(deviceId);
+  }
+
+  /** The outcome, or the device failed with the reason of a refusal that fails one device. */
+  private static DeviceOutcome refusable(String deviceId, Supplier<DeviceOutcome> outcome) {
     try {
-      return switch (change.action()) {
-        case patch -> patch(applicationId, change, deviceId);
-        case delete -> {
-          updates.delete(applicationId, deviceId, OptionalLong.empty());
-          yield DeviceOutcome.changed(deviceId);
-        }
-        case restore -> {
-          restorations.restore(applicationId, deviceId);
-          yield DeviceOutcome.changed(deviceId);
-        }
-      };
+      return outcome.get();
     } catch (DomainException e) {
       if (DEVICE_FAILURES.contains(e.code())) {
         return DeviceOutcome.failed(deviceId, e.getMessage());
       }
       throw e;
     }
-  }
-
-  /**
-   * Locks the device, runs the operations on its fields and hands what they changed to {@link
-   * DeviceUpdates}, which checks the result's rules and writes it.
-   */
-  private DeviceOutcome patch(String applicationId, BulkChange change, String deviceId) {
-    Device device = em.find(Device.class, deviceId, LockModeType.PESSIMISTIC_WRITE);
-    if (device == null || !device.applicationId().equals(applicationId) || device.isDeleted()) {
-      throw DomainException.notFound("Device");
-    }
-    DeviceFields before = DeviceFields.of(device);
-    DeviceFields after = change.applyTo(before);
-    if (after.equals(before)) {
-      return DeviceOutcome.skipped(deviceId);
-    }
-    boolean altered =
-        updates
-            .change(applicationId, deviceId, difference(before, after), OptionalLong.empty())
-            .altered();
-    return altered ? DeviceOutcome.changed(deviceId) : DeviceOutcome.skipped(deviceId);
   }
 
   /** The fields that differ, as a Device Patch: the gateway only when it changed. */

@@ -38,12 +38,12 @@ public class DeviceJobBatches {
     if (deviceIds.isEmpty()) {
       return Batch.NONE_LEFT;
     }
-    for (DeviceOutcome outcome : applier.apply(job.applicationId(), change, deviceIds)) {
-      if (!jobs.record(job.id(), outcome)) {
-        // Only the lease holder marks targets, and it holds the job row: this cannot happen.
-        throw new IllegalStateException(
-            "Target " + outcome.deviceId() + " of job " + job.id() + " was no longer pending");
-      }
+    List<DeviceOutcome> outcomes = applier.apply(job.applicationId(), change, deviceIds);
+    List<String> notPending = jobs.recordAll(job.id(), outcomes);
+    if (!notPending.isEmpty()) {
+      // Only the lease holder marks targets, and it holds the job row: this cannot happen.
+      throw new IllegalStateException(
+          "Targets " + notPending + " of job " + job.id() + " were no longer pending");
     }
     return new Batch(false, Optional.of(deviceIds.get(deviceIds.size() - 1)));
   }
