@@ -96,6 +96,9 @@ class VendorPluginsAndRecoveryIT {
                       .set("DEVICES_SMTP_HOST", "127.0.0.1")
                       .set("DEVICES_SMTP_PORT", "9")
                       .exportWorkers(Duration.ofSeconds(3))
+                      // Chunks of 100: an export walks the fleet in many queries, so devices
+                      // deleted while it runs are deleted between its chunks.
+                      .set("DEVICES_EXPORT_CHUNK_SIZE", "100")
                       .set("DEVICES_EXPORT_LINK_LIFETIME", "PT8S")
                       .set("DEVICES_EXPORT_CLEANUP_INTERVAL", "PT1S"))
           .beforeStart(VendorPluginsAndRecoveryIT::installPlugins);
@@ -253,6 +256,39 @@ class VendorPluginsAndRecoveryIT {
         "the crashed attempt's partial file to be swept",
         WAIT,
         () -> Optional.of(directory).filter(d -> partials(d) == 0));
+  }
+
+  @Test
+  void anExportRunningWhileDevicesAreDeletedHoldsTheFleetOfItsSnapshot() throws Exception {
+    Fixtures fixtures = new Fixtures(owner);
+    String fleet = fixtures.application("deleted while exported " + UUID.randomUUID());
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 1200; i++) {
+      ids.add(fixtures.namedDevice(fleet, "s" + i).id());
+    }
+    String exportId =
+        exports.start(fleet, ExportOptions.byEmail("a@it.example").withFormat("slow"));
+    exports.awaitState(fleet, exportId, "running", WAIT);
+    Thread.sleep(300); // the first chunks are written; the last ones are not read yet
+    List<String> deleted = ids.subList(1050, 1200); // the highest ids: read last, about 4 s in
+    for (String id : deleted) {
+      owner.delete("/applications/" + fleet + "/devices/" + id).expect(200);
+    }
+    String created = fixtures.namedDevice(fleet, "after the snapshot").id();
+
+    ExportStatus status = exports.awaitState(fleet, exportId, "succeeded", WAIT);
+    assertEquals(1, status.attempts(), "one walk: " + status);
+    List<String> exported = Exports.downloadText(status.url(), "text/plain").lines().toList();
+    assertEquals(1200, exported.size(), "each device once");
+    assertEquals(new HashSet<>(ids), new HashSet<>(exported));
+    assertTrue(!exported.contains(created), "a device created after the snapshot");
+
+    String later = exports.start(fleet, ExportOptions.byEmail("a@it.example").withFormat("slow"));
+    ExportStatus after = exports.awaitState(fleet, later, "succeeded", WAIT);
+    List<String> live = Exports.downloadText(after.url(), "text/plain").lines().toList();
+    Set<String> expected = new HashSet<>(ids.subList(0, 1050));
+    expected.add(created);
+    assertEquals(expected, new HashSet<>(live), "an export started later: the live devices");
   }
 
   private static long partials(Path directory) {
