@@ -40,6 +40,8 @@ CREATE TABLE device_job_target (
 );
 ALTER TABLE device_job_target ADD CONSTRAINT fk_device_job_target_job
   FOREIGN KEY (job_id) REFERENCES device_job (id);
+-- A batch reads the job's next pending targets from here, without re-reading the done ones.
+CREATE INDEX ix_device_job_target_pending ON device_job_target (job_id, outcome, device_id);
 
 -- A result delivery (email, callback) belongs to an export or to a device job: one mechanism
 -- delivers both, each row naming exactly one of them.

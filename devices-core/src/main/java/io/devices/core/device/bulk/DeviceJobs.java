@@ -90,13 +90,9 @@ public class DeviceJobs {
   @Transactional(Transactional.TxType.MANDATORY)
   List<String> pending(String jobId, String afterDeviceId, int limit) {
     return em.createNativeQuery(
-            // H2 walks the primary key from the job's first target here (the "index sorted" plan
-            // drops the device_id range): every batch re-reads the targets done before it, 48,500
-            // rows in the middle of a job of 100,000. ORDER BY device_id alone keeps the range but
-            // reads and sorts every target after it: no better. An index on (job_id, outcome,
-            // device_id) would make both cheap.
-            "SELECT device_id FROM device_job_target WHERE job_id = ?1 AND device_id > ?2"
-                + " AND outcome = 'pending' ORDER BY job_id, device_id")
+            // The pending index (job_id, outcome, device_id): a range over the pending rows alone.
+            "SELECT device_id FROM device_job_target WHERE job_id = ?1 AND outcome = 'pending'"
+                + " AND device_id > ?2 ORDER BY job_id, outcome, device_id")
         .setParameter(1, jobId)
         .setParameter(2, afterDeviceId)
         .setMaxResults(limit)
