@@ -211,7 +211,7 @@ class CommandQueryIT {
   static Stream<Arguments> badSelectors() {
     String keys =
         "$and, $or, $nor, id, gatewayId, name, deviceClass, creationDate, lastUpdated,"
-            + " attributeName, tags, connectionStatus";
+            + " deletedAt, attributeName, tags, connectionStatus";
     return Stream.of(
         Arguments.of(
             "\"deviceQuery\":{\"name\":{\"$startsWith\":\"\"}}",
