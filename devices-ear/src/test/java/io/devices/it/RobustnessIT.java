@@ -1357,7 +1357,6 @@ class RobustnessIT {
             new String[] {"PATCH", "/applications/" + app},
             new String[] {"DELETE", "/applications/" + app},
             new String[] {"PUT", devicesPath},
-            new String[] {"PATCH", devicesPath},
             new String[] {"DELETE", devicesPath},
             new String[] {"PUT", device},
             new String[] {"POST", device},
