@@ -24,6 +24,7 @@ public record DevicesPatch(
                     + " set name|description|deviceClass|gatewayId|tag|attributeName,"
                     + " remove description|tag|attribute, add attribute",
             type = SchemaType.ARRAY,
+            implementation = Object.class,
             minItems = 1,
             maxItems = 25)
         Object updateOperations,

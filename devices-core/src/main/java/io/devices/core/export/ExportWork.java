@@ -1,6 +1,7 @@
 package io.devices.core.export;
 
 import io.devices.core.work.Lease;
+import io.devices.core.work.LeasedJobs;
 import io.devices.core.work.WorkKind;
 import io.devices.core.work.WorkQueued;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,7 @@ public class ExportWork implements WorkKind {
 
   @Inject ExportJobs jobs;
   @Inject ExportRunner runner;
-  @Inject ExportClaims claims;
+  @Inject LeasedJobs leasedJobs;
   @Inject ExportSettings settings;
   @Inject Event<WorkQueued> queued;
 
@@ -67,6 +68,6 @@ public class ExportWork implements WorkKind {
   /** Running jobs go back to the queue, due at once, without counting the interrupted attempt. */
   @Override
   public int releaseAllOf(String node, Instant now) throws Exception {
-    return claims.releaseJobsOf(node, now);
+    return leasedJobs.requeueRunning("export_job", node, now);
   }
 }

@@ -73,7 +73,11 @@ public class DeviceResource {
   @APIResponse(
       responseCode = "200",
       description = "Device; ObjectFormDevice when tagsAsObject or attributesAsObject is true",
-      headers = @Header(name = HttpHeaders.ETAG, description = "Changes with every update"),
+      headers =
+          @Header(
+              name = HttpHeaders.ETAG,
+              description = "Changes with every update",
+              schema = @Schema(type = SchemaType.STRING)),
       content =
           @Content(
               schema =
@@ -99,7 +103,11 @@ public class DeviceResource {
   @APIResponse(
       responseCode = "200",
       description = "The updated device; ObjectFormDevice when tagsAsObject or attributesAsObject",
-      headers = @Header(name = HttpHeaders.ETAG, description = "Changes with every update"),
+      headers =
+          @Header(
+              name = HttpHeaders.ETAG,
+              description = "Changes with every update",
+              schema = @Schema(type = SchemaType.STRING)),
       content =
           @Content(
               schema =

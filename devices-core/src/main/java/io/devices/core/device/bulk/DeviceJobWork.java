@@ -3,6 +3,7 @@ package io.devices.core.device.bulk;
 import io.devices.core.export.ExportDeliveryWork;
 import io.devices.core.export.JobState;
 import io.devices.core.work.Lease;
+import io.devices.core.work.LeasedJobs;
 import io.devices.core.work.WorkKind;
 import io.devices.core.work.WorkQueued;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +29,7 @@ public class DeviceJobWork implements WorkKind {
 
   @Inject DeviceJobs jobs;
   @Inject DeviceJobBatches batches;
-  @Inject DeviceJobClaims claims;
+  @Inject LeasedJobs leasedJobs;
   @Inject Event<WorkQueued> queued;
   @Inject BulkSettings settings;
   @Inject Clock clock;
@@ -122,7 +123,7 @@ public class DeviceJobWork implements WorkKind {
 
   @Override
   public int releaseAllOf(String node, Instant now) throws Exception {
-    return claims.releaseAllOf(node, now);
+    return leasedJobs.requeueRunning("device_job", node, now);
   }
 
   @Override
