@@ -69,6 +69,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     config.setProperty("netty.so_reuseaddr", "true"); // restart on the same port at once
     // Room for a publisher's whole in-flight window (the default queue holds 1,024 messages).
     config.setProperty(IConfig.SESSION_QUEUE_SIZE, "100000");
+    // Messages up to 4 MiB, as real brokers take (Moquette's default is 8 KB).
+    config.setProperty(BrokerConstants.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(4 << 20));
     Server broker = new Server();
     try {
       broker.startServer(new MemoryConfig(config), List.of(new Recorder()));

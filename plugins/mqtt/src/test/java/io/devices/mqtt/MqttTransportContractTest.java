@@ -1,0 +1,83 @@
+package io.devices.mqtt;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.devices.plugin.kit.CommandTransportContract;
+import io.devices.spi.command.CommandMessage;
+import io.devices.spi.command.CommandTransport;
+import io.devices.testsupport.mqtt.EmbeddedBroker;
+import io.devices.testsupport.mqtt.MqttSubscriber;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** The kit's contract against the embedded broker, as devices see it through a subscriber. */
+class MqttTransportContractTest extends CommandTransportContract {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private final EmbeddedBroker broker = EmbeddedBroker.onFreePort();
+  private MqttSubscriber subscriber;
+
+  @BeforeEach
+  void startBroker() {
+    broker.start();
+    subscriber = new MqttSubscriber(broker.url());
+  }
+
+  @AfterEach
+  void stopBroker() {
+    if (subscriber != null) {
+      subscriber.close();
+    }
+    broker.close();
+  }
+
+  @Override
+  protected Class<? extends CommandTransport> pluginClass() {
+    return MqttTransport.class;
+  }
+
+  @Override
+  protected Map<String, String> settings() {
+    // A window below Moquette's PUBACK backlog limit (see MqttTransportTest.transport).
+    return Map.of("url", broker.url(), "publish-timeout", "PT20S", "max-inflight", "500");
+  }
+
+  @Override
+  protected Map<String, String> invalidSettings() {
+    return Map.of("url", broker.url(), "max-inflight", "lots");
+  }
+
+  /** Not a topic level of its own: a wildcard. */
+  @Override
+  protected String refusedDeviceId() {
+    return "+";
+  }
+
+  @Override
+  protected void takeTargetDown() {
+    subscriber.close();
+    subscriber = null;
+    broker.stop();
+  }
+
+  @Override
+  protected void bringTargetUp() {
+    broker.start();
+    subscriber = new MqttSubscriber(broker.url());
+  }
+
+  @Override
+  protected void awaitReceived(List<CommandMessage> messages) {
+    subscriber.awaitEach(messages.stream().map(CommandMessage::deviceId).toList(), 1, WAIT);
+    for (CommandMessage message : messages) {
+      assertTrue(
+          subscriber
+              .received(message.deviceId())
+              .contains(new MqttSubscriber.Received(message.json(), 1, false)),
+          message.deviceId() + " received its command's JSON at QoS 1, not retained");
+    }
+  }
+}
