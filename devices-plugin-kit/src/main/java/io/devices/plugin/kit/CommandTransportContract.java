@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,6 +32,11 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class CommandTransportContract extends PluginContract<CommandTransport> {
   private static final int THREADS = 4;
+
+  /**
+   * Where the refused items stand in the order test: reversing or rotating the batch moves them.
+   */
+  private static final Set<Integer> REFUSED_AT = Set.of(1, 2, 6);
 
   protected CommandTransportContract() {
     super(CommandTransport.class);
@@ -83,18 +89,20 @@ public abstract class CommandTransportContract extends PluginContract<CommandTra
     String refused = refusedDeviceId();
     CommandTransport transport = ready();
     List<CommandMessage> batch =
-        IntStream.range(0, 9)
+        IntStream.range(0, 8)
             .mapToObj(
                 i ->
                     TestCommands.message(
-                        i % 3 == 1 ? refused : TestCommands.newId(), "reboot", "{\"n\":" + i + "}"))
+                        REFUSED_AT.contains(i) ? refused : TestCommands.newId(),
+                        "reboot",
+                        "{\"n\":" + i + "}"))
             .toList();
 
     List<DeliveryOutcome> outcomes = checkedDeliver(transport, batch);
 
     List<CommandMessage> delivered = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
-      if (i % 3 == 1) {
+      if (REFUSED_AT.contains(i)) {
         assertNotEquals(Status.DELIVERED, outcomes.get(i).status(), "refused item " + i);
       } else {
         assertEquals(Status.DELIVERED, outcomes.get(i).status(), "item " + i + ": " + outcomes);
