@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The core speaks in domain terms: it never sees JAX-RS, servlets or the wire records of
- * devices-api, and its features do not reach into the web module.
+ * devices-api, its features do not reach into the web module, and it knows the built-in plugins
+ * only through the SPI.
  */
 class CoreDependencyRulesTest {
   private static final JavaClasses CORE =
@@ -35,6 +36,16 @@ class CoreDependencyRulesTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.devices.api..", "io.devices.web..")
+        .check(CORE);
+  }
+
+  /** The built-in plugins are found by the ServiceLoader like a vendor's, never called directly. */
+  @Test
+  void theCoreDoesNotUseTheBuiltInPlugins() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.devices.formats..", "io.devices.mqtt..", "org.eclipse.paho..")
         .check(CORE);
   }
 

@@ -10,24 +10,25 @@ import io.devices.testsupport.mqtt.MqttSubscriber;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
 /** The kit's contract against the embedded broker, as devices see it through a subscriber. */
 class MqttTransportContractTest extends CommandTransportContract {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  private final EmbeddedBroker broker = EmbeddedBroker.onFreePort();
-  private MqttSubscriber subscriber;
+  // One broker for the class (a stop takes Moquette seconds); each test's devices are new ones.
+  private static final EmbeddedBroker broker = EmbeddedBroker.onFreePort();
+  private static MqttSubscriber subscriber;
 
-  @BeforeEach
-  void startBroker() {
+  @BeforeAll
+  static void startBroker() {
     broker.start();
     subscriber = new MqttSubscriber(broker.url());
   }
 
-  @AfterEach
-  void stopBroker() {
+  @AfterAll
+  static void stopBroker() {
     if (subscriber != null) {
       subscriber.close();
     }
