@@ -3,7 +3,6 @@ package io.devices.plugin.kit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.devices.spi.command.CommandMessage;
@@ -98,7 +97,7 @@ public abstract class CommandTransportContract extends PluginContract<CommandTra
                         "{\"n\":" + i + "}"))
             .toList();
 
-    List<DeliveryOutcome> outcomes = checkedDeliver(transport, batch);
+    List<DeliveryOutcome> outcomes = Outcomes.deliver(transport, batch);
 
     List<CommandMessage> delivered = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
@@ -121,10 +120,10 @@ public abstract class CommandTransportContract extends PluginContract<CommandTra
     try {
       List<Future<List<DeliveryOutcome>>> results = new ArrayList<>();
       for (List<CommandMessage> batch : batches) {
-        results.add(threads.submit(() -> checkedDeliver(transport, batch)));
+        results.add(threads.submit(() -> Outcomes.deliver(transport, batch)));
       }
       for (Future<List<DeliveryOutcome>> result : results) {
-        assertAllDelivered(result.get());
+        Outcomes.assertAllDelivered(result.get());
       }
     } finally {
       threads.shutdownNow();
@@ -134,14 +133,14 @@ public abstract class CommandTransportContract extends PluginContract<CommandTra
 
   @Test
   final void beforeStartNothingIsDelivered() {
-    assertNothingDelivered(newPlugin(), TestCommands.batch(3));
+    Outcomes.assertNothingDelivered(newPlugin(), TestCommands.batch(3));
   }
 
   @Test
   final void afterStopNothingIsDelivered() throws Exception {
     CommandTransport transport = ready();
     transport.stop();
-    assertNothingDelivered(transport, TestCommands.batch(3));
+    Outcomes.assertNothingDelivered(transport, TestCommands.batch(3));
   }
 
   /** A throw means the batch is retried: while the target is down, nothing is delivered. */
@@ -211,54 +210,7 @@ public abstract class CommandTransportContract extends PluginContract<CommandTra
 
   private void deliverAndCheck(CommandTransport transport, List<CommandMessage> batch)
       throws Exception {
-    assertAllDelivered(checkedDeliver(transport, batch));
+    Outcomes.assertAllDelivered(Outcomes.deliver(transport, batch));
     awaitReceived(batch);
-  }
-
-  /** Delivers and checks the shape of the answer: one non-null outcome per message. */
-  private static List<DeliveryOutcome> checkedDeliver(
-      CommandTransport transport, List<CommandMessage> batch) throws Exception {
-    List<DeliveryOutcome> outcomes = transport.deliver(batch);
-    assertNotNull(outcomes, "deliver returns a list");
-    assertEquals(batch.size(), outcomes.size(), "one outcome per message");
-    for (DeliveryOutcome outcome : outcomes) {
-      assertNotNull(outcome, "no null outcome");
-      assertNotNull(outcome.status(), "every outcome has a status");
-      if (outcome.status() == Status.DELIVERED) {
-        assertNull(outcome.reason(), "a delivered outcome has no reason");
-      } else {
-        assertNotNull(outcome.reason(), "a retried or failed outcome says why");
-      }
-    }
-    return outcomes;
-  }
-
-  private static void assertAllDelivered(List<DeliveryOutcome> outcomes) {
-    for (int i = 0; i < outcomes.size(); i++) {
-      assertEquals(
-          Status.DELIVERED, outcomes.get(i).status(), "item " + i + ": " + summary(outcomes));
-    }
-  }
-
-  /** Outside start..stop: an IllegalStateException or RETRY_LATER for every item. */
-  private static void assertNothingDelivered(
-      CommandTransport transport, List<CommandMessage> batch) {
-    List<DeliveryOutcome> outcomes;
-    try {
-      outcomes = transport.deliver(batch);
-    } catch (IllegalStateException expected) {
-      return;
-    } catch (Exception e) {
-      throw new AssertionError(
-          "outside start..stop deliver throws IllegalStateException, not " + e, e);
-    }
-    assertEquals(batch.size(), outcomes.size(), "one outcome per message");
-    for (DeliveryOutcome outcome : outcomes) {
-      assertEquals(Status.RETRY_LATER, outcome.status(), "outside start..stop: " + outcomes);
-    }
-  }
-
-  private static String summary(List<DeliveryOutcome> outcomes) {
-    return outcomes.stream().distinct().limit(5).toList().toString();
   }
 }
