@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class PluginLoader {
   private static final Logger LOG = Logger.getLogger(PluginLoader.class.getName());
-  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+  private static final Pattern ID = Pattern.compile(Plugin.ID_PATTERN);
 
   private PluginLoader() {}
 

@@ -23,14 +23,23 @@ import java.util.List;
  *
  * <p><b>Failure.</b> A transport that throws from {@link #deliver} has every item of that batch
  * retried later with the exception's message as the reason. Items are retried with a growing delay
- * until the command's time to live has passed; then they fail.
+ * until the command's time to live has passed; then they fail. While its target is unavailable a
+ * transport throws or reports every item {@link DeliveryOutcome#retryLater retry later}, never
+ * {@link DeliveryOutcome#delivered() delivered}.
+ *
+ * <p><b>Before start, after stop.</b> The server calls {@link #deliver} only between {@link #start}
+ * and {@link #stop}. Called outside that time, a transport delivers nothing: it throws {@link
+ * IllegalStateException} or reports every item {@link DeliveryOutcome#retryLater retry later}.
  */
 public interface CommandTransport extends Plugin {
   /**
    * Delivers a batch.
    *
-   * @param batch the messages, at most a few thousand, each for one device
-   * @return one outcome per message, in the same order
+   * @param batch the messages, at most a few thousand, each for one device; a payload may be as
+   *     large as a megabyte and hold any Unicode text, which must reach the device unchanged
+   * @return one non-null outcome per message, in the same order: the outcome at index {@code i} is
+   *     that of {@code batch.get(i)}; a retried or failed outcome carries a reason, a delivered one
+   *     none
    */
   List<DeliveryOutcome> deliver(List<CommandMessage> batch) throws Exception;
 

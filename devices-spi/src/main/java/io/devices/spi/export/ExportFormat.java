@@ -19,15 +19,19 @@ import java.io.OutputStream;
  * deletes, renames or closes the stream it was given; the server owns it.
  */
 public interface ExportFormat extends Plugin {
-  /** The media type the file is served with, e.g. {@code text/csv; charset=UTF-8}. */
+  /**
+   * The media type the file is served with, {@code type/subtype} with optional parameters, e.g.
+   * {@code text/csv; charset=UTF-8}.
+   */
   String mediaType();
 
-  /** The file name extension without the dot, e.g. {@code csv}. */
+  /** The file name extension without the dot, lower-case letters and digits, e.g. {@code csv}. */
   String fileExtension();
 
   /**
-   * Starts writing one export to {@code out}, which the server buffers. The writer's {@link
-   * ExportWriter#begin} is called next.
+   * Starts writing one export to {@code out}, which the server buffers. Every call gives a new
+   * writer, independent of the others: two exports at once give the same bytes as each alone. The
+   * writer's {@link ExportWriter#begin} is called next.
    */
   ExportWriter open(OutputStream out) throws IOException;
 }
