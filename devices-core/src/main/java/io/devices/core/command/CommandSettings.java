@@ -97,6 +97,9 @@ public class CommandSettings {
    * a transport's receiver asked for, e.g. by HTTP {@code Retry-After}).
    */
   public Optional<Instant> retryAt(int attempt, Instant now, Instant expiresAt, Duration earliest) {
+    if (earliest.compareTo(Duration.between(now, expiresAt)) > 0) {
+      return Optional.empty(); // also keeps an absurd Retry-After from overflowing the instant
+    }
     Instant notBefore = now.plus(earliest);
     return retries
         .retryAt(attempt, now)

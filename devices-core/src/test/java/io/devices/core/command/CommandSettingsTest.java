@@ -54,5 +54,8 @@ class CommandSettingsTest {
     assertTrue(
         settings.retryAt(1, NOW, expiry, Duration.ofSeconds(101)).isEmpty(),
         "a wait past the expiry fails the delivery");
+    assertTrue(
+        settings.retryAt(1, NOW, expiry, Duration.ofSeconds(Long.MAX_VALUE)).isEmpty(),
+        "a wait beyond any instant");
   }
 }
