@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -34,35 +33,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CommandFaultsIT {
   private static final String SERVER_NAME = "devicesCommandIT";
   private static final Duration WAIT = Duration.ofSeconds(120);
-  private static final String SPI = "io.devices.spi.command.CommandTransport";
-
-  /**
-   * A vendor transport that appends "deviceId TAB message" lines to the file named by {@code path}.
-   */
-  private static final String FILE_LOG =
-      """
-      package vendor.filelog;
-
-      import io.devices.spi.command.*;
-      import java.io.IOException;
-      import java.nio.charset.StandardCharsets;
-      import java.nio.file.*;
-      import java.util.*;
-
-      public final class FileLogTransport implements CommandTransport {
-        private Path file;
-        public String id() { return "filelog"; }
-        public void start(Map<String, String> config) {
-          file = Path.of(Objects.requireNonNull(config.get("path"), "path"));
-        }
-        public synchronized List<DeliveryOutcome> deliver(List<CommandMessage> batch) throws IOException {
-          StringBuilder lines = new StringBuilder();
-          for (CommandMessage m : batch) { lines.append(m.deviceId()).append('\\t').append(m.json()).append('\\n'); }
-          Files.writeString(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-          return Collections.nCopies(batch.size(), DeliveryOutcome.delivered());
-        }
-      }
-      """;
 
   /** The broker the test controls: down when the server starts. */
   private static final EmbeddedBroker broker =
@@ -207,10 +177,7 @@ class CommandFaultsIT {
   @Test
   void aVendorTransportDroppedInAndRestartedDeliversItsDevices() throws IOException {
     broker.start();
-    PluginJars.build(
-        server.plugins().resolve("vendor-filelog.jar"),
-        Map.of("vendor.filelog.FileLogTransport", FILE_LOG),
-        Map.of(SPI, List.of("vendor.filelog.FileLogTransport")));
+    PluginArtifacts.FILELOG_TRANSPORT.installInto(server);
     server.stop();
     server.start();
     String app = fixtures.application("vendor transport " + UUID.randomUUID());

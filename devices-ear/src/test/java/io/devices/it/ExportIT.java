@@ -14,7 +14,7 @@ import io.devices.api.DeviceTag;
 import io.devices.api.ExportDeliveryStatus;
 import io.devices.api.ExportStatus;
 import io.devices.api.client.ExportOptions;
-import io.devices.it.plugin.FailingFormat;
+import io.devices.testplugins.failing.FailingFormat;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;

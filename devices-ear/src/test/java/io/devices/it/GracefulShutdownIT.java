@@ -19,7 +19,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,29 +36,6 @@ class GracefulShutdownIT {
   private static final Duration WAIT = Duration.ofSeconds(120);
   private static final int DEVICES = 400;
 
-  /**
-   * Three seconds per batch, longer than the grace: a stop finds batches in the transport's hands.
-   */
-  private static final String SLOW_TRANSPORT =
-      """
-      package vendor.slowlink;
-
-      import io.devices.spi.command.*;
-      import java.util.*;
-
-      public final class SlowLinkTransport implements CommandTransport {
-        public String id() { return "slowlink"; }
-        public List<DeliveryOutcome> deliver(List<CommandMessage> batch) throws InterruptedException {
-          Thread.sleep(3000);
-          return Collections.nCopies(batch.size(), DeliveryOutcome.delivered());
-        }
-      }
-      """;
-
-  /** 50 ms per device: an export of 400 devices takes 20 s. */
-  private static final String SLOW_FORMAT =
-      PluginJars.slowFormat("vendor.slowlink", "slowtext", 50);
-
   @RegisterExtension
   static final OwnServer own =
       OwnServer.named(SERVER_NAME)
@@ -73,19 +49,15 @@ class GracefulShutdownIT {
                       .set("DEVICES_COMMAND_WORKERS", "2")
                       .exportWorkers(Duration.ofMinutes(10))
                       .set("DEVICES_EXPORT_CALLBACK_ALLOW_PRIVATE_NETWORKS", "true")
+                      .set("DEVICES_EXPORT_SLOW_MILLIS_PER_DEVICE", "50")
                       .set("DEVICES_SHUTDOWN_GRACE", "PT1S"))
           .beforeStart(
-              server ->
-                  PluginJars.build(
-                      server.plugins().resolve("slowlink.jar"),
-                      Map.of(
-                          "vendor.slowlink.SlowLinkTransport", SLOW_TRANSPORT,
-                          "vendor.slowlink.SlowFormat", SLOW_FORMAT),
-                      Map.of(
-                          "io.devices.spi.command.CommandTransport",
-                          List.of("vendor.slowlink.SlowLinkTransport"),
-                          "io.devices.spi.export.ExportFormat",
-                          List.of("vendor.slowlink.SlowFormat"))));
+              server -> {
+                // Three seconds per batch, longer than the grace: a stop finds batches in the
+                // transport's hands. 50 ms per device: an export of 400 devices takes 20 s.
+                PluginArtifacts.SLOWLINK_TRANSPORT.installInto(server);
+                PluginArtifacts.SLOW_FORMAT.installInto(server);
+              });
 
   private static LibertyServer server;
   private static Api owner;
@@ -124,7 +96,7 @@ class GracefulShutdownIT {
     String exportId =
         client
             .devices(app)
-            .export(ExportOptions.byCallback(callbacks.url("graceful")).withFormat("slowtext"))
+            .export(ExportOptions.byCallback(callbacks.url("graceful")).withFormat("slow"))
             .exportId();
     Awaits.until(
         "the fan-out and the export to be under way",

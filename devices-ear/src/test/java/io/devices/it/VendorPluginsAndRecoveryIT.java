@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.devices.api.ExportStatus;
 import io.devices.api.client.ExportOptions;
+import io.devices.testplugins.unlicensed.UnlicensedFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,60 +32,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class VendorPluginsAndRecoveryIT {
   private static final String SERVER_NAME = "devicesExportIT";
   private static final Duration WAIT = Duration.ofSeconds(90);
-  private static final String SPI = "io.devices.spi.export.ExportFormat";
 
   private static LibertyServer server;
   private static Api owner;
   private static Exports exports;
-
-  /** A vendor's tab-separated format: a comment line, then id, name and tag count per device. */
-  private static final String TSV =
-      """
-      package vendor.tsv;
-
-      import io.devices.spi.export.*;
-      import java.io.*;
-      import java.nio.charset.StandardCharsets;
-
-      public final class TsvFormat implements ExportFormat {
-        public String id() { return "tsv"; }
-        public String mediaType() { return "text/tab-separated-values; charset=UTF-8"; }
-        public String fileExtension() { return "tsv"; }
-        public ExportWriter open(OutputStream out) {
-          Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          return new ExportWriter() {
-            public void begin(ExportContext context) throws IOException {
-              writer.write("# " + context.applicationName() + "\\n");
-            }
-            public void device(ExportedDevice device) throws IOException {
-              writer.write(device.id() + "\\t" + device.name() + "\\t" + device.tags().size() + "\\n");
-            }
-            public void end() throws IOException { writer.flush(); }
-          };
-        }
-      }
-      """;
-
-  /** A deliberately slow format, so that the server can be killed in the middle of an export. */
-  private static final String SLOW = PluginJars.slowFormat("vendor.slow", "slow", 4);
-
-  /** A plugin that refuses to start: left out, never fatal. */
-  private static final String FAILING =
-      """
-      package vendor.failing;
-
-      import io.devices.spi.export.*;
-      import java.io.*;
-      import java.util.Map;
-
-      public final class FailingFormat implements ExportFormat {
-        public String id() { return "failing"; }
-        public void start(Map<String, String> config) { throw new IllegalStateException("no licence"); }
-        public String mediaType() { return "text/plain"; }
-        public String fileExtension() { return "txt"; }
-        public ExportWriter open(OutputStream out) { throw new UnsupportedOperationException(); }
-      }
-      """;
 
   @RegisterExtension
   static final OwnServer own =
@@ -100,23 +51,16 @@ class VendorPluginsAndRecoveryIT {
                       // deleted while it runs are deleted between its chunks.
                       .set("DEVICES_EXPORT_CHUNK_SIZE", "100")
                       .set("DEVICES_EXPORT_LINK_LIFETIME", "PT8S")
-                      .set("DEVICES_EXPORT_CLEANUP_INTERVAL", "PT1S"))
+                      .set("DEVICES_EXPORT_CLEANUP_INTERVAL", "PT1S")
+                      // Slow enough to kill the server in the middle of an export.
+                      .set("DEVICES_EXPORT_SLOW_MILLIS_PER_DEVICE", "4"))
           .beforeStart(VendorPluginsAndRecoveryIT::installPlugins);
 
+  /** A slow format, a plugin that refuses to start and a jar whose class is missing. */
   private static void installPlugins(LibertyServer server) {
-    Path plugins = server.plugins();
-    PluginJars.build(
-        plugins.resolve("vendor-slow.jar"),
-        Map.of("vendor.slow.SlowFormat", SLOW),
-        Map.of(SPI, List.of("vendor.slow.SlowFormat")));
-    PluginJars.build(
-        plugins.resolve("vendor-failing.jar"),
-        Map.of("vendor.failing.FailingFormat", FAILING),
-        Map.of(SPI, List.of("vendor.failing.FailingFormat")));
-    PluginJars.build(
-        plugins.resolve("vendor-broken.jar"),
-        Map.of(),
-        Map.of(SPI, List.of("vendor.missing.Nope")));
+    PluginArtifacts.SLOW_FORMAT.installInto(server);
+    PluginArtifacts.UNLICENSED_FORMAT.installInto(server);
+    PluginArtifacts.BROKEN.installInto(server);
   }
 
   @BeforeAll
@@ -136,19 +80,16 @@ class VendorPluginsAndRecoveryIT {
     String app = application("vendor fleet");
     assertTrue(installedFormats(app).endsWith("csv, json, ndjson, slow"), installedFormats(app));
     String log = server.logTail(2000);
-    assertTrue(log.contains("vendor.missing.Nope"), "the broken jar is logged");
-    assertTrue(log.contains("no licence"), "the failing plugin is logged");
+    assertTrue(log.contains(PluginArtifacts.MISSING_CLASS), "the broken jar is logged");
+    assertTrue(log.contains(UnlicensedFormat.REFUSAL), "the refusing plugin is logged");
     Metrics metrics = Metrics.scrape(new Api(server.baseUrl(), null));
     assertEquals(
         2,
         metrics.sum("devices_plugins_load_failures", Map.of("kind", "exportFormat")),
-        () -> "the broken and the failing plugin on /metrics:\n" + metrics.show("devices_"));
+        () -> "the broken and the refusing plugin on /metrics:\n" + metrics.show("devices_"));
 
     // A vendor drops a jar into the plugins directory and restarts the server: no EAR rebuild.
-    PluginJars.build(
-        server.plugins().resolve("vendor-tsv.jar"),
-        Map.of("vendor.tsv.TsvFormat", TSV),
-        Map.of(SPI, List.of("vendor.tsv.TsvFormat")));
+    PluginArtifacts.TSV_FORMAT.installInto(server);
     server.stop();
     server.start();
     assertTrue(

@@ -21,8 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Delivers pending commands, as the work engine's kind {@value #NAME}: a unit is a batch of due
  * deliveries, claimed under the worker's lease, handed to their transports, and their outcomes
- * recorded. A retry waits per {@code devices.command.retry-delay} / {@code max-retry-delay}; past
- * the command's time to live a delivery fails.
+ * recorded. A retry waits per {@code devices.command.retry-delay} / {@code max-retry-delay}, and at
+ * least the wait a transport's outcome names ({@code Retry-After}); past the command's time to live
+ * a delivery fails.
  */
 @ApplicationScoped
 public class CommandDeliveryWork implements WorkKind {
@@ -150,7 +151,11 @@ public class CommandDeliveryWork implements WorkKind {
               delivery, transport, DeliveryState.failed, bounded(result.reason()), now);
       case RETRY_LATER -> {
         Optional<Instant> next =
-            settings.retryAt(delivery.attempts(), now, command(delivery.commandId()).expiresAt());
+            settings.retryAt(
+                delivery.attempts(),
+                now,
+                command(delivery.commandId()).expiresAt(),
+                result.retryAfter() == null ? Duration.ZERO : result.retryAfter());
         if (next.isEmpty()) {
           yield new CommandOutbox.Outcome(
               delivery,

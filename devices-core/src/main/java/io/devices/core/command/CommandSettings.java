@@ -89,6 +89,21 @@ public class CommandSettings {
    * (its time to live): the delivery then fails.
    */
   public Optional<Instant> retryAt(int attempt, Instant now, Instant expiresAt) {
-    return retries.retryAt(attempt, now).filter(next -> !next.isAfter(expiresAt));
+    return retryAt(attempt, now, expiresAt, Duration.ZERO);
+  }
+
+  /**
+   * As {@link #retryAt(int, Instant, Instant)}, but not before {@code earliest} from now (the wait
+   * a transport's receiver asked for, e.g. by HTTP {@code Retry-After}).
+   */
+  public Optional<Instant> retryAt(int attempt, Instant now, Instant expiresAt, Duration earliest) {
+    if (earliest.compareTo(Duration.between(now, expiresAt)) > 0) {
+      return Optional.empty(); // also keeps an absurd Retry-After from overflowing the instant
+    }
+    Instant notBefore = now.plus(earliest);
+    return retries
+        .retryAt(attempt, now)
+        .map(next -> next.isBefore(notBefore) ? notBefore : next)
+        .filter(next -> !next.isAfter(expiresAt));
   }
 }

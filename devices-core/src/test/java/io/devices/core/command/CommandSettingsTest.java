@@ -39,4 +39,23 @@ class CommandSettingsTest {
     assertTrue(settings.retryAt(5, NOW, expiry).isEmpty(), "16 s would be past the expiry");
     assertTrue(settings.retryAt(1, expiry, expiry).isEmpty(), "nothing after the expiry");
   }
+
+  @Test
+  void aWaitTheReceiverAskedForPostponesTheRetryButNeverPastTheExpiry() {
+    Instant expiry = NOW.plusSeconds(100);
+    assertEquals(
+        Optional.of(NOW.plusSeconds(30)),
+        settings.retryAt(1, NOW, expiry, Duration.ofSeconds(30)),
+        "30 s asked for, 1 s of backoff");
+    assertEquals(
+        Optional.of(NOW.plusSeconds(64)),
+        settings.retryAt(7, NOW, expiry, Duration.ofSeconds(5)),
+        "the backoff is longer than the wait asked for");
+    assertTrue(
+        settings.retryAt(1, NOW, expiry, Duration.ofSeconds(101)).isEmpty(),
+        "a wait past the expiry fails the delivery");
+    assertTrue(
+        settings.retryAt(1, NOW, expiry, Duration.ofSeconds(Long.MAX_VALUE)).isEmpty(),
+        "a wait beyond any instant");
+  }
 }

@@ -22,10 +22,11 @@ import java.util.List;
  * settle by then are {@link DeliveryOutcome#retryLater retried later}.
  *
  * <p><b>Failure.</b> A transport that throws from {@link #deliver} has every item of that batch
- * retried later with the exception's message as the reason. Items are retried with a growing delay
- * until the command's time to live has passed; then they fail. While its target is unavailable a
- * transport throws or reports every item {@link DeliveryOutcome#retryLater retry later}, never
- * {@link DeliveryOutcome#delivered() delivered}.
+ * retried later with the exception's message as the reason. Items are retried with a growing delay,
+ * and no sooner than a {@link DeliveryOutcome#retryAfter retryAfter} outcome's delay, until the
+ * command's time to live has passed; then they fail. While its target is unavailable a transport
+ * throws or reports every item {@link DeliveryOutcome#retryLater retry later}, never {@link
+ * DeliveryOutcome#delivered() delivered}.
  *
  * <p><b>Before start, after stop.</b> The server calls {@link #deliver} only between {@link #start}
  * and {@link #stop}. Called outside that time, a transport delivers nothing: it throws {@link

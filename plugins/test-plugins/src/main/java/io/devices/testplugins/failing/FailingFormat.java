@@ -1,4 +1,4 @@
-package io.devices.it.plugin;
+package io.devices.testplugins.failing;
 
 import io.devices.spi.export.ExportContext;
 import io.devices.spi.export.ExportFormat;
@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * A format that always fails, installed in the integration-test server's plugins directory by the
- * build, so the tests can watch an export fail: retries, then the failure reported by callback,
- * email and the status endpoint.
+ * A format that always fails, in the integration-test server's plugins directory (jar {@code
+ * failing-format}), so the tests can watch an export fail: retries, then the failure reported by
+ * callback, email and the status endpoint.
  */
 public final class FailingFormat implements ExportFormat {
   /** The message every attempt fails with. */
