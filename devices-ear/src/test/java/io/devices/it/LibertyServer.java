@@ -86,7 +86,7 @@ public final class LibertyServer implements AutoCloseable {
     return wlpHome.resolve("usr/servers").resolve(name);
   }
 
-  /** The plugins directory of the global library: jars here load at the next start. */
+  /** The plugins directory (the default DEVICES_PLUGINS_DIR): jars here load at the next start. */
   public Path plugins() {
     return directory().resolve("plugins");
   }
@@ -139,7 +139,6 @@ public final class LibertyServer implements AutoCloseable {
       Files.copy(template.resolve("server.xml"), directory().resolve("server.xml"));
       Files.copy(template.resolve("jvm.options"), directory().resolve("jvm.options"));
       copyDirectory(template.resolve("jdbc"), directory().resolve("jdbc"));
-      copyDirectory(template.resolve("spi"), directory().resolve("spi"));
       Files.createDirectories(plugins());
       Files.copy(ear, directory().resolve("apps").resolve(EAR_FILE));
       // The web module's context root "/" comes from the EAR's application.xml.
