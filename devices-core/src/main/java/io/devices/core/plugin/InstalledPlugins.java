@@ -33,7 +33,9 @@ public class InstalledPlugins {
   @Inject
   public InstalledPlugins(
       @ConfigProperty(name = "devices.plugins.dir") Optional<String> directory) {
-    this.directory = directory.filter(dir -> !dir.isBlank()).map(Path::of);
+    // A relative path resolves against the working directory, once, so that the log names it.
+    this.directory =
+        directory.filter(dir -> !dir.isBlank()).map(dir -> Path.of(dir).toAbsolutePath());
   }
 
   /**
