@@ -51,7 +51,7 @@ class DevServerPluginsIT {
     try (ServerProcess second = devServer(copy, "second-run.log")) {
       second.awaitReady(BUILD_AND_START);
       Api owner = new Api(second.baseUrl(), ServerEnvironment.required("it.owner.token"));
-      failingExport(owner, app).expect(202);
+      failingExport(owner, app).expect(200);
       assertTrue(
           second.output().contains("Started ExportFormat failing"),
           "the server names the plugin it started\n" + second.outputTail(60));

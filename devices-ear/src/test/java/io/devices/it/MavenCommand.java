@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * A Maven command line for a build the test starts itself, with the outer build's settings: its
- * offline mode ({@code it.maven.offline}), local repository ({@code it.maven.repo.local}) and user
- * settings file ({@code it.maven.settings}, when there is one).
+ * offline mode ({@code it.maven.offline}, {@code offline=true} or {@code offline=false}), local
+ * repository ({@code it.maven.repo.local}) and user settings file ({@code it.maven.settings}, when
+ * there is one).
  */
 final class MavenCommand {
   private MavenCommand() {}
@@ -24,7 +25,7 @@ final class MavenCommand {
     List<String> command = new ArrayList<>();
     command.add(executable().toString());
     command.add("-B");
-    if (Boolean.getBoolean("it.maven.offline")) {
+    if ("offline=true".equals(System.getProperty("it.maven.offline"))) {
       command.add("-o");
     }
     property("it.maven.repo.local").ifPresent(repo -> command.add("-Dmaven.repo.local=" + repo));
