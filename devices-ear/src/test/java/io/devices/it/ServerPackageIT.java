@@ -84,7 +84,6 @@ class ServerPackageIT {
     }
 
     String exportId;
-    String stopOutput;
     try (ServerProcess second = start(databaseUrl, plugins, "second.log")) {
       Api owner = owner(second);
       owner.get("/applications/" + app + "/devices/" + deviceId).expect(200);
@@ -95,7 +94,6 @@ class ServerPackageIT {
       exports.awaitState(app, exportId, "running", WAIT);
 
       assertEquals(SIGTERM_EXIT, second.stop(STOP), second.outputTail(20));
-      stopOutput = second.outputTail(40);
     }
 
     try (Connection db = DriverManager.getConnection(databaseUrl, "devices", "");
@@ -105,9 +103,9 @@ class ServerPackageIT {
                 "SELECT state, lease_owner FROM export_job WHERE id = '" + exportId + "'")) {
       assertTrue(job.next(), "the export's row");
       assertEquals("queued", job.getString("state"), "the interrupted export is queued again");
+      // It was running, claimed by the server: only the clean stop's release gives it back.
       assertEquals(null, job.getString("lease_owner"), "its claim released");
     }
-    assertTrue(stopOutput.contains("released"), "the stop logs what it released\n" + stopOutput);
   }
 
   private ServerProcess start(String databaseUrl, Path plugins, String log) {
