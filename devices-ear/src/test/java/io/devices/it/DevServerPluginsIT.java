@@ -44,7 +44,8 @@ class DevServerPluginsIT {
       String refused = failingExport(owner, app).expectError(400, "Validation").message();
       assertFalse(refused.contains("failing"), refused);
 
-      Files.copy(pluginJar, copy.resolve(PLUGINS).resolve(pluginJar.getFileName()));
+      Files.copy(
+          pluginJar, copy.resolve(SERVER).resolve("plugins").resolve(pluginJar.getFileName()));
       first.stop(STOP);
     }
 
@@ -52,8 +53,9 @@ class DevServerPluginsIT {
       second.awaitReady(BUILD_AND_START);
       Api owner = new Api(second.baseUrl(), ServerEnvironment.required("it.owner.token"));
       failingExport(owner, app).expect(200);
+      String messages = Files.readString(copy.resolve(SERVER).resolve("logs/messages.log"));
       assertTrue(
-          second.output().contains("Started ExportFormat failing"),
+          messages.contains("Started ExportFormat failing"),
           "the server names the plugin it started\n" + second.outputTail(60));
       second.stop(STOP);
     }
