@@ -24,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 class DevServerPluginsIT {
   private static final Duration BUILD_AND_START = Duration.ofMinutes(8);
   private static final Duration STOP = Duration.ofMinutes(2);
-  private static final String PLUGINS =
-      "devices-ear/target/liberty/wlp/usr/servers/devices/plugins";
+
+  /** The dev server's directory in the copy. */
+  private static final String SERVER = "devices-ear/target/liberty/wlp/usr/servers/devices";
+
   private static final int SLOT = 3;
 
   @TempDir Path work;
