@@ -2,16 +2,11 @@ package io.devices.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -41,11 +36,6 @@ public final class LibertyServer implements AutoCloseable {
   public static final Duration START_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
   private static final String EAR_FILE = "devices-ear.ear";
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(2))
-          .build();
 
   private final Path wlpHome;
   private final String name;
@@ -86,7 +76,7 @@ public final class LibertyServer implements AutoCloseable {
     return wlpHome.resolve("usr/servers").resolve(name);
   }
 
-  /** The plugins directory of the global library: jars here load at the next start. */
+  /** The plugins directory (the default DEVICES_PLUGINS_DIR): jars here load at the next start. */
   public Path plugins() {
     return directory().resolve("plugins");
   }
@@ -139,7 +129,6 @@ public final class LibertyServer implements AutoCloseable {
       Files.copy(template.resolve("server.xml"), directory().resolve("server.xml"));
       Files.copy(template.resolve("jvm.options"), directory().resolve("jvm.options"));
       copyDirectory(template.resolve("jdbc"), directory().resolve("jdbc"));
-      copyDirectory(template.resolve("spi"), directory().resolve("spi"));
       Files.createDirectories(plugins());
       Files.copy(ear, directory().resolve("apps").resolve(EAR_FILE));
       // The web module's context root "/" comes from the EAR's application.xml.
@@ -167,40 +156,21 @@ public final class LibertyServer implements AutoCloseable {
       throw new IllegalStateException("server " + name + " is already running");
     }
     int exit = runServerCommand("start");
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
-    String last = "no answer";
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        var response =
-            HTTP.send(
-                HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
-                    .timeout(Duration.ofSeconds(5))
-                    .GET()
-                    .build(),
-                BodyHandlers.ofString(StandardCharsets.UTF_8));
-        last = response.statusCode() + " " + response.body();
-        if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-          return;
-        }
-      } catch (IOException e) {
-        last = e.toString();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      sleep(500);
-    }
-    throw new IllegalStateException(
-        "server "
-            + name
-            + " not ready within "
-            + START_TIMEOUT.toSeconds()
-            + " s (server start exited "
-            + exit
-            + "; last readiness answer: "
-            + last
-            + ")\n"
-            + logTail(60));
+    ReadinessProbe.await(baseUrl(), START_TIMEOUT, () -> true)
+        .ifPresent(
+            last -> {
+              throw new IllegalStateException(
+                  "server "
+                      + name
+                      + " not ready within "
+                      + START_TIMEOUT.toSeconds()
+                      + " s (server start exited "
+                      + exit
+                      + "; last readiness answer: "
+                      + last
+                      + ")\n"
+                      + logTail(60));
+            });
   }
 
   /** Stops the server gracefully and waits for its JVM to end. */
@@ -354,15 +324,6 @@ public final class LibertyServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return !process.isAlive();
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 

@@ -51,6 +51,11 @@ public final class OwnServer
     return new OwnServer(name);
   }
 
+  /** The HTTP port of a slot, {@code it.restart.http.port + 2 × slot}; HTTPS is the next one. */
+  static int httpPort(int slot) {
+    return Integer.parseInt(ServerEnvironment.required("it.restart.http.port")) + 2 * slot;
+  }
+
   /** Ports {@code it.restart.http.port + 2 × slot} (HTTP) and the next one (HTTPS). */
   public OwnServer slot(int slot) {
     this.slot = slot;
@@ -85,7 +90,7 @@ public final class OwnServer
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    int port = Integer.parseInt(ServerEnvironment.required("it.restart.http.port")) + 2 * slot;
+    int port = httpPort(slot);
     server =
         new LibertyServer(
             Path.of(ServerEnvironment.required("wlp.home")),

@@ -1,10 +1,10 @@
 package io.devices.core.command;
 
+import io.devices.core.plugin.InstalledPlugins;
 import io.devices.core.plugin.PluginRegistry;
 import io.devices.core.plugin.PluginSettings;
 import io.devices.spi.command.CommandTransport;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -23,12 +23,13 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class CommandTransports {
   @Inject Config config;
+  @Inject InstalledPlugins installed;
   private PluginRegistry<CommandTransport> registry;
 
   @PostConstruct
   void init() {
     registry =
-        new PluginRegistry<>(
+        installed.registry(
             CommandTransport.class, id -> PluginSettings.under(config, "devices." + id));
   }
 
@@ -49,10 +50,5 @@ public class CommandTransports {
 
   public List<String> failures() {
     return registry.loaded().failures();
-  }
-
-  @PreDestroy
-  void stop() {
-    registry.stop();
   }
 }

@@ -1,11 +1,11 @@
 package io.devices.core.export;
 
 import io.devices.core.common.DomainException;
+import io.devices.core.plugin.InstalledPlugins;
 import io.devices.core.plugin.PluginRegistry;
 import io.devices.core.plugin.PluginSettings;
 import io.devices.spi.export.ExportFormat;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -25,12 +25,13 @@ public class ExportFormats {
   public static final String DEFAULT = "csv";
 
   @Inject Config config;
+  @Inject InstalledPlugins installed;
   private PluginRegistry<ExportFormat> registry;
 
   @PostConstruct
   void init() {
     registry =
-        new PluginRegistry<>(
+        installed.registry(
             ExportFormat.class, id -> PluginSettings.under(config, "devices.export." + id));
   }
 
@@ -62,10 +63,5 @@ public class ExportFormats {
   /** Why plugins were left out, for operators. */
   public List<String> failures() {
     return registry.loaded().failures();
-  }
-
-  @PreDestroy
-  void stop() {
-    registry.stop();
   }
 }

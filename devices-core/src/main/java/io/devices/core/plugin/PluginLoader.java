@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Discovers and starts the plugins of one kind. The server's own plugins and vendors' come through
- * the same {@link ServiceLoader}; a plugin whose class cannot be loaded, whose id is malformed or
- * taken, or whose {@code start} throws is logged and left out.
+ * the same {@link ServiceLoader}, source by source (the built-ins first, then each jar of the
+ * plugins directory); a plugin whose class cannot be loaded, whose id is malformed or taken, or
+ * whose {@code start} throws is logged, naming its source, and left out.
  */
 public final class PluginLoader {
   private static final Logger LOG = Logger.getLogger(PluginLoader.class.getName());
@@ -25,28 +26,30 @@ public final class PluginLoader {
   private PluginLoader() {}
 
   /**
-   * @param loader the class loader that sees the application's libraries and the plugins directory
+   * @param sources where to look, in order: an id is taken by the first source that has it
    * @param configOf the settings of a plugin, by id
    */
   public static <T extends Plugin> LoadedPlugins<T> load(
-      Class<T> kind, ClassLoader loader, Function<String, Map<String, String>> configOf) {
+      Class<T> kind, List<PluginSource> sources, Function<String, Map<String, String>> configOf) {
     Map<String, T> started = new LinkedHashMap<>();
     List<String> failures = new ArrayList<>();
-    Iterator<T> found = ServiceLoader.load(kind, loader).iterator();
-    while (true) {
-      T plugin;
-      try {
-        if (!found.hasNext()) {
-          break;
+    for (PluginSource source : sources) {
+      Iterator<T> found = ServiceLoader.load(kind, source.loader()).iterator();
+      while (true) {
+        T plugin;
+        try {
+          if (!found.hasNext()) {
+            break;
+          }
+          plugin = found.next();
+        } catch (ServiceConfigurationError | LinkageError e) {
+          failures.add(skip(kind, source, "a plugin that cannot be loaded", e));
+          continue;
         }
-        plugin = found.next();
-      } catch (ServiceConfigurationError | LinkageError e) {
-        failures.add(skip(kind, "a plugin that cannot be loaded", e));
-        continue;
-      }
-      String failure = start(kind, plugin, started, configOf);
-      if (failure != null) {
-        failures.add(failure);
+        String failure = start(kind, source, plugin, started, configOf);
+        if (failure != null) {
+          failures.add(failure);
+        }
       }
     }
     LOG.info(() -> kind.getSimpleName() + " plugins: " + started.keySet());
@@ -55,6 +58,7 @@ public final class PluginLoader {
 
   private static <T extends Plugin> String start(
       Class<T> kind,
+      PluginSource source,
       T plugin,
       Map<String, T> started,
       Function<String, Map<String, String>> configOf) {
@@ -63,30 +67,42 @@ public final class PluginLoader {
     try {
       id = plugin.id();
     } catch (RuntimeException | LinkageError e) {
-      return skip(kind, name, e);
+      return skip(kind, source, name, e);
     }
     if (id == null || !ID.matcher(id).matches()) {
-      return skip(kind, name, new IllegalArgumentException("malformed id " + id));
+      return skip(kind, source, name, new IllegalArgumentException("malformed id " + id));
     }
     if (started.containsKey(id)) {
-      return skip(kind, name, new IllegalArgumentException("the id " + id + " is taken"));
+      return skip(kind, source, name, new IllegalArgumentException("the id " + id + " is taken"));
     }
     try {
       plugin.start(configOf.apply(id));
     } catch (Exception | LinkageError e) {
-      return skip(kind, name + " (" + id + ")", e);
+      return skip(kind, source, name + " (" + id + ")", e);
     }
     started.put(id, plugin);
-    LOG.info(() -> "Started " + kind.getSimpleName() + " " + id + " (" + name + ")");
+    LOG.info(
+        () ->
+            "Started "
+                + kind.getSimpleName()
+                + " "
+                + id
+                + " ("
+                + name
+                + ", "
+                + source.name()
+                + ")");
     return null;
   }
 
-  private static String skip(Class<?> kind, String what, Throwable cause) {
+  private static String skip(Class<?> kind, PluginSource source, String what, Throwable cause) {
     String message =
         "Skipped "
             + kind.getSimpleName()
             + " "
             + what
+            + " from "
+            + source.name()
             + ": "
             + cause
             + (cause.getCause() == null ? "" : " (" + cause.getCause() + ")");

@@ -1,26 +1,30 @@
 package io.devices.core.plugin;
 
 import io.devices.spi.Plugin;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
-/**
- * The plugins of one kind, loaded once (on first use, normally at start-up) through the thread's
- * context class loader: in the server, the application's, which sees the EAR's libraries and the
- * plugins directory.
- */
+/** The plugins of one kind, loaded once from the installed sources (on first use: at start-up). */
 public final class PluginRegistry<T extends Plugin> {
   private final Class<T> kind;
   private final Function<String, Map<String, String>> settingsOf;
+  private final Supplier<List<PluginSource>> sources;
   private volatile LoadedPlugins<T> loaded;
 
   /**
    * @param settingsOf the settings of a plugin, by id
+   * @param sources where the plugins come from, asked once
    */
-  public PluginRegistry(Class<T> kind, Function<String, Map<String, String>> settingsOf) {
+  PluginRegistry(
+      Class<T> kind,
+      Function<String, Map<String, String>> settingsOf,
+      Supplier<List<PluginSource>> sources) {
     this.kind = kind;
     this.settingsOf = settingsOf;
+    this.sources = sources;
   }
 
   public LoadedPlugins<T> loaded() {
@@ -28,9 +32,7 @@ public final class PluginRegistry<T extends Plugin> {
     if (current == null) {
       synchronized (this) {
         if (loaded == null) {
-          ClassLoader loader = Thread.currentThread().getContextClassLoader();
-          loaded =
-              PluginLoader.load(kind, loader != null ? loader : kind.getClassLoader(), settingsOf);
+          loaded = PluginLoader.load(kind, sources.get(), settingsOf);
         }
         current = loaded;
       }
@@ -43,7 +45,7 @@ public final class PluginRegistry<T extends Plugin> {
   }
 
   /** Stops the plugins, if they were ever loaded. */
-  public void stop() {
+  void stop() {
     LoadedPlugins<T> current = loaded;
     if (current != null) {
       PluginLoader.stopAll(current.byId().values());

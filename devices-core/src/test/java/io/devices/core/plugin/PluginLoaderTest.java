@@ -106,7 +106,10 @@ class PluginLoaderTest {
     try (URLClassLoader loader =
         new URLClassLoader(new URL[] {services.toUri().toURL()}, getClass().getClassLoader())) {
       LoadedPlugins<ExportFormat> loaded =
-          PluginLoader.load(ExportFormat.class, loader, id -> Map.of("id-was", id));
+          PluginLoader.load(
+              ExportFormat.class,
+              List.of(new PluginSource("services", loader)),
+              id -> Map.of("id-was", id));
 
       assertInstanceOf(GoodFormat.class, loaded.byId().get("good"));
       assertEquals(Map.of("id-was", "good"), GoodFormat.STARTED_WITH);
