@@ -37,9 +37,14 @@ enum PluginArtifacts {
 
   /** Copies the jar into the server's plugins directory; it loads at the server's next start. */
   void installInto(LibertyServer server) {
+    installInto(server.plugins());
+  }
+
+  /** Copies the jar into a plugins directory; a server reading it loads it at its next start. */
+  void installInto(Path plugins) {
     Path jar = Path.of(ServerEnvironment.required("it.plugin.jars")).resolve(file);
     try {
-      Files.copy(jar, server.plugins().resolve(file), StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(jar, plugins.resolve(file), StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot install " + jar + " (built by the reactor?)", e);
     }

@@ -76,10 +76,7 @@ class ServerPackageIT {
       slowExport(owner, app).expectError(400, "Validation");
       assertJsonLines(first.output());
 
-      PluginJars.build(
-          plugins.resolve("slow.jar"),
-          Map.of("vendor.slow.SlowFormat", PluginJars.slowFormat("vendor.slow", "slow", 200)),
-          Map.of("io.devices.spi.export.ExportFormat", List.of("vendor.slow.SlowFormat")));
+      PluginArtifacts.SLOW_FORMAT.installInto(plugins);
       assertEquals(SIGTERM_EXIT, first.stop(STOP), first.outputTail(20));
     }
 
@@ -114,16 +111,27 @@ class ServerPackageIT {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Map<String, String> environment =
         Map.of(
-            "DEVICES_HTTP_PORT", Integer.toString(port),
-            "DEVICES_HTTPS_PORT", Integer.toString(port + 1),
-            "DEVICES_DB_URL", databaseUrl,
-            "DEVICES_BOOTSTRAP_TOKEN", ServerEnvironment.required("it.owner.token"),
-            "DEVICES_PLUGINS_DIR", plugins.toString(),
-            "DEVICES_EXPORT_CALLBACK_ALLOW_PRIVATE_NETWORKS", "true",
-            "DEVICES_EXPORT_POLL_INTERVAL", "PT0.5S",
-            "DEVICES_MQTT_URL", "tcp://127.0.0.1:1",
+            "DEVICES_HTTP_PORT",
+            Integer.toString(port),
+            "DEVICES_HTTPS_PORT",
+            Integer.toString(port + 1),
+            "DEVICES_DB_URL",
+            databaseUrl,
+            "DEVICES_BOOTSTRAP_TOKEN",
+            ServerEnvironment.required("it.owner.token"),
+            "DEVICES_PLUGINS_DIR",
+            plugins.toString(),
+            "DEVICES_EXPORT_CALLBACK_ALLOW_PRIVATE_NETWORKS",
+            "true",
+            "DEVICES_EXPORT_POLL_INTERVAL",
+            "PT0.5S",
+            "DEVICES_EXPORT_SLOW_MILLIS_PER_DEVICE",
+            "200",
+            "DEVICES_MQTT_URL",
+            "tcp://127.0.0.1:1",
             // The extracted server, deleted when it ends, stays inside the test's directory.
-            "WLP_JAR_EXTRACT_ROOT", home.resolve("extract").toString());
+            "WLP_JAR_EXTRACT_ROOT",
+            home.resolve("extract").toString());
     return ServerProcess.start(
             List.of(java.toString(), "-Xshare:off", "-jar", jar.toString()),
             home,
