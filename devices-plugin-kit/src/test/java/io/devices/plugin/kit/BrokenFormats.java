@@ -123,6 +123,21 @@ final class BrokenFormats {
     }
   }
 
+  /** Has no settings, yet refuses to start with a key it does not know. */
+  public static class Picky extends Sound {
+    @Override
+    public String id() {
+      return "kit-picky";
+    }
+
+    @Override
+    public void start(java.util.Map<String, String> config) {
+      if (!config.isEmpty()) {
+        throw new IllegalArgumentException("unknown settings " + config.keySet());
+      }
+    }
+  }
+
   /** Reads the one-id-per-line files back. */
   static void verify(byte[] output, List<ExportedDevice> devices) {
     String expected = String.join("", devices.stream().map(d -> d.id() + "\n").toList());

@@ -10,6 +10,7 @@ import io.devices.spi.export.ExportFormat;
 import io.devices.spi.export.ExportedDevice;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -27,11 +28,15 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 class KitCatchesBrokenPluginsTest {
   @Test
-  void aSoundFormatPassesAndOnlyTheMissingHookIsReportedAsAborted() {
+  void aSoundFormatWithoutSettingsPassesEverything() {
     Map<String, TestExecutionResult.Status> results = run(SoundFormat.class);
     assertEquals(15, results.size(), results.toString());
-    assertEquals(Set.of("itRefusesInvalidSettings"), notPassed(results), results.toString());
-    assertEquals(TestExecutionResult.Status.ABORTED, results.get("itRefusesInvalidSettings"));
+    assertEquals(Set.of(), notPassed(results), results.toString());
+  }
+
+  @Test
+  void aFormatWithoutSettingsThatRefusesUnknownKeysFails() {
+    assertEquals(Set.of("itRefusesInvalidSettingsOrHasNone"), failed(PickyFormat.class));
   }
 
   @Test
@@ -187,6 +192,13 @@ class KitCatchesBrokenPluginsTest {
     }
   }
 
+  static class PickyFormat extends LinesFormatContract {
+    @Override
+    protected Class<? extends ExportFormat> pluginClass() {
+      return BrokenFormats.Picky.class;
+    }
+  }
+
   abstract static class InMemoryTransportContract extends CommandTransportContract {
     @Override
     protected Map<String, String> settings() {
@@ -194,8 +206,8 @@ class KitCatchesBrokenPluginsTest {
     }
 
     @Override
-    protected Map<String, String> invalidSettings() {
-      return Map.of("invalid", "yes");
+    protected Optional<Map<String, String>> invalidSettings() {
+      return Optional.of(Map.of("invalid", "yes"));
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 
 /**
@@ -48,10 +49,10 @@ class WebhookTransportKitTest extends CommandTransportContract {
   }
 
   @Override
-  protected Map<String, String> invalidSettings() {
+  protected Optional<Map<String, String>> invalidSettings() {
     Map<String, String> settings = new HashMap<>(settings());
     settings.put("url", "ftp://hooks.example.com/{deviceId}");
-    return settings;
+    return Optional.of(settings);
   }
 
   @Override
