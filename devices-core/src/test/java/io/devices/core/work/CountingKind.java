@@ -19,6 +19,10 @@ final class CountingKind implements WorkKind {
   final AtomicInteger mostAtOnce = new AtomicInteger();
   final AtomicInteger throwsLeft = new AtomicInteger();
   final List<String> owners = new CopyOnWriteArrayList<>();
+
+  /** When each call of runOne began, on the engine's clock (the system's). */
+  final List<Instant> attempts = new CopyOnWriteArrayList<>();
+
   final List<String> released = new CopyOnWriteArrayList<>();
   volatile CountDownLatch gate = new CountDownLatch(0);
   volatile boolean stopping;
@@ -50,6 +54,7 @@ final class CountingKind implements WorkKind {
 
   @Override
   public boolean runOne(Lease lease) throws Exception {
+    attempts.add(Instant.now());
     if (throwsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       throw new IllegalStateException("the database is gone");
     }

@@ -1,11 +1,13 @@
 package io.devices.core.work;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.devices.core.common.NodeId;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -108,15 +110,25 @@ class WorkEngineTest {
 
   @Test
   void aThrowingKindRestsLongerAfterEachFailureInARow() throws Exception {
-    CountingKind kind = started(1, Duration.ofMillis(200));
+    Duration interval = Duration.ofMillis(200);
+    CountingKind kind = started(1, interval);
     kind.throwsLeft.set(2);
     kind.queued.set(1);
-    engine.wake("counting"); // fails at once: rests one poll interval (200 ms)
+    engine.wake("counting"); // fails at once: rests one poll interval
     await(() -> kind.throwsLeft.get() == 1, "the first failure");
     engine.wake("counting"); // during the rest: starts nothing
-    Thread.sleep(50);
-    assertEquals(1, kind.throwsLeft.get(), "no worker while the kind rests");
     await(() -> kind.done.get() == 1, "the unit done after the rests");
+
+    // Lower bounds only, so a slow machine cannot fail them: a rest ends no sooner than its time
+    // after the failure, whatever woke the kind meanwhile; the second rest is twice the first.
+    List<Instant> attempts = kind.attempts;
+    assertTrue(attempts.size() >= 3, attempts.toString());
+    assertFalse(
+        Duration.between(attempts.get(0), attempts.get(1)).compareTo(interval) < 0,
+        "no worker while the kind rests after one failure: " + attempts);
+    assertFalse(
+        Duration.between(attempts.get(1), attempts.get(2)).compareTo(interval.multipliedBy(2)) < 0,
+        "a longer rest after the second failure in a row: " + attempts);
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
