@@ -76,15 +76,18 @@ final class KindRunner {
 
   /** Starts workers up to the limit, unless stopped or resting after a failure. */
   void wake() {
-    if (stopped || clock.instant().isBefore(restUntil)) {
-      return;
-    }
-    while (!stopped) {
+    while (!stopped && !resting()) {
       int now = busy.get();
       if (now >= kind.workers()) {
         return;
       }
       if (busy.compareAndSet(now, now + 1)) {
+        // A failing worker sets the rest before it frees its slot: checked again once the slot is
+        // ours, a rest that began since the check above is seen.
+        if (resting()) {
+          busy.decrementAndGet();
+          return;
+        }
         try {
           executor.execute(this::work);
         } catch (RejectedExecutionException e) {
@@ -93,6 +96,10 @@ final class KindRunner {
         }
       }
     }
+  }
+
+  private boolean resting() {
+    return clock.instant().isBefore(restUntil);
   }
 
   private void work() {
