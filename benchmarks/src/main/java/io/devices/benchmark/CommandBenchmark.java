@@ -280,7 +280,7 @@ public final class CommandBenchmark {
    * would hit. Without the binary, an embedded Moquette.
    */
   private static final class Broker implements AutoCloseable {
-    private static final int PORT = 9887;
+    private static final int PORT = Integer.getInteger("bench.command.mqttPort", 9887);
     final String url = "tcp://127.0.0.1:" + PORT;
     final String description;
     private final Process mosquitto;

@@ -3,6 +3,7 @@ package io.devices.benchmark;
 import com.sun.net.httpserver.HttpServer;
 import io.devices.api.ApplicationPost;
 import io.devices.api.client.ExportOptions;
+import io.devices.core.device.SqlStatement;
 import io.devices.core.device.query.DeviceQuery;
 import io.devices.core.export.DeviceChunks;
 import io.devices.it.LibertyServer;
@@ -200,14 +201,17 @@ public final class ExportBenchmark {
     long rows = 0;
     long sink = 0;
     String after = "";
+    SqlStatement statement = DeviceChunks.chunk(app, DeviceQuery.everything(), Instant.now());
+    List<Object> parameters = statement.parameters();
     try (Connection db = DriverManager.getConnection(jdbcUrl, "devices", "");
-        PreparedStatement select =
-            db.prepareStatement(
-                DeviceChunks.chunk(app, DeviceQuery.everything(), Instant.now()).sql())) {
+        PreparedStatement select = db.prepareStatement(statement.sql())) {
       while (true) {
-        select.setString(1, app);
-        select.setString(2, after);
-        select.setInt(3, chunk);
+        // Bound as the export binds them (DeviceChunks.forEach): the statement's, then the chunk's.
+        for (int i = 0; i < parameters.size(); i++) {
+          select.setObject(i + 1, parameters.get(i));
+        }
+        select.setString(parameters.size() + 1, after);
+        select.setInt(parameters.size() + 2, chunk);
         int inChunk = 0;
         try (ResultSet row = select.executeQuery()) {
           while (row.next()) {
