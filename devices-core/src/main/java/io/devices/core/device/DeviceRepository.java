@@ -134,19 +134,4 @@ public class DeviceRepository {
         .getResultList()
         .isEmpty();
   }
-
-  /** The page of the query, given how many devices match and how many the application has. */
-  @SuppressWarnings("unchecked")
-  List<Device> find(DeviceListRequest query, long matches, long applicationDevices) {
-    SqlStatement select = new DeviceSql(query).select(matches, applicationDevices);
-    Query page = em.createNativeQuery(select.sql(), Device.class);
-    // Read-only: the page is never modified, so EclipseLink need not clone and track its rows.
-    page.setHint(READ_ONLY_HINT, "True");
-    return select.bindTo(page).getResultList();
-  }
-
-  long count(DeviceListRequest query) {
-    SqlStatement count = new DeviceSql(query).count();
-    return ((Number) count.bindTo(em.createNativeQuery(count.sql())).getSingleResult()).longValue();
-  }
 }

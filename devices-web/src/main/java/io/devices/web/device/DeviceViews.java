@@ -3,16 +3,11 @@ package io.devices.web.device;
 import io.devices.api.ConnectionInfo;
 import io.devices.api.DeviceAttribute;
 import io.devices.api.DeviceTag;
-import io.devices.api.Devices;
 import io.devices.api.ObjectFormDevice;
-import io.devices.api.ObjectFormDevices;
-import io.devices.core.common.Page;
 import io.devices.core.device.Attribute;
 import io.devices.core.device.Device;
-import io.devices.core.device.DeviceListRequest;
 import io.devices.core.device.Tag;
 import io.devices.web.Wire;
-import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,42 +69,6 @@ final class DeviceViews {
 
   private static String deletedAt(Device device) {
     return device.deletedAt().map(Wire::date).orElse(null);
-  }
-
-  /**
-   * The page answering the query: {@link Devices}, or {@link ObjectFormDevices} when the view asks
-   * for an object form; {@code filter} and {@code filterField} only when a name glob was used,
-   * {@code query} (as given) only when an advanced query was.
-   */
-  static Record page(
-      DeviceListRequest query, String filter, JsonValue given, Page<Device> page, DeviceView view) {
-    String filterField = filter == null ? null : "name";
-    if (view.inObjectForm()) {
-      return new ObjectFormDevices(
-          page.items().stream().map(device -> inObjectForm(device, view)).toList(),
-          page.items().size(),
-          page.totalCount(),
-          page.perPage(),
-          page.page(),
-          filter,
-          filterField,
-          query.sortField().name(),
-          query.sortDirection().name(),
-          query.applicationId(),
-          given);
-    }
-    return new Devices(
-        page.items().stream().map(device -> of(device, view)).toList(),
-        page.items().size(),
-        page.totalCount(),
-        page.perPage(),
-        page.page(),
-        filter,
-        filterField,
-        query.sortField().name(),
-        query.sortDirection().name(),
-        query.applicationId(),
-        given);
   }
 
   private static List<DeviceTag> tagList(List<Tag> tags) {

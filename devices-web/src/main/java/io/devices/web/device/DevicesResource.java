@@ -23,6 +23,7 @@ import io.devices.core.device.Device;
 import io.devices.core.device.DeviceListRequest;
 import io.devices.core.device.DeviceListing;
 import io.devices.core.device.DeviceRegistration;
+import io.devices.core.device.DeviceRow;
 import io.devices.core.device.bulk.BulkAction;
 import io.devices.core.device.bulk.BulkChange;
 import io.devices.core.device.bulk.BulkChanges;
@@ -53,6 +54,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -111,11 +113,11 @@ public class DevicesResource {
     DeviceView view = form.read();
     DeviceListRequest request =
         parameters.read(application(), uri.getQueryParameters(), form.presence());
-    Page<Device> page = listing.list(request);
-    // A Response, so that the page is written as its own record type: Devices or ObjectFormDevices.
-    return Response.ok(
-            DeviceViews.page(
-                request, parameters.givenFilter(), parameters.givenQuery(), page, view))
+    Page<DeviceRow> page = listing.list(request);
+    // Written by hand (the records above stay its schema): Yasson spent more on a page than SQL.
+    String json =
+        DevicePageJson.of(request, parameters.givenFilter(), parameters.givenQuery(), page, view);
+    return Response.ok(json.getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON_TYPE)
         .build();
   }
 
