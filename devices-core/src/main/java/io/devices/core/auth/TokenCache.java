@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TokenCache {
   static final String KEY = "devices.auth.token-cache";
   static final long MAX_ENTRIES = 10_000;
+  private static final Logger LOG = Logger.getLogger(TokenCache.class.getName());
 
   private Cache<String, CachedToken> entries; // null: caching off
   private Duration lifetime;
@@ -68,8 +70,23 @@ public class TokenCache {
                 .build();
   }
 
-  /** Created at start, so that a bad {@value #KEY} stops the deployment with the message above. */
-  void check(@Observes Startup startup) {}
+  /**
+   * Created at start, so that a bad {@value #KEY} stops the deployment with the message above; the
+   * log says what the cache trusts.
+   */
+  void check(@Observes Startup startup) {
+    LOG.info(
+        () ->
+            entries == null
+                ? "API token cache off (" + KEY + "=PT0S): every request looks its token up"
+                : "API token cache: a token found is trusted for "
+                    + lifetime
+                    + " without a query ("
+                    + KEY
+                    + "), at most "
+                    + MAX_ENTRIES
+                    + " tokens");
+  }
 
   public Duration lifetime() {
     return lifetime;
