@@ -98,9 +98,8 @@ public class ApiToken {
     updatedAt = now.toEpochMilli();
   }
 
-  /** Whether {@code hash} is this token's hash, compared in constant time. */
-  boolean hasHash(String hash) {
-    return TokenSecrets.sameHash(tokenHash, hash);
+  String tokenHash() {
+    return tokenHash;
   }
 
   boolean isUsableAt(Instant now) {
@@ -109,6 +108,11 @@ public class ApiToken {
 
   Caller asCaller() {
     return new Caller(id, "apiToken", name, creatorEmail, applicationId, scopeSet());
+  }
+
+  /** What the {@link TokenCache} keeps of a usable token. */
+  TokenCache.CachedToken cached() {
+    return new TokenCache.CachedToken(tokenHash, expiresAt, asCaller());
   }
 
   public String id() {

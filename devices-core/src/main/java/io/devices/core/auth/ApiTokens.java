@@ -4,6 +4,7 @@ import io.devices.core.application.Applications;
 import io.devices.core.common.DomainException;
 import io.devices.core.common.ObjectIds;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,6 +21,9 @@ public class ApiTokens {
 
   @Inject Applications applications;
   @Inject Clock clock;
+
+  /** Observed after commit by the {@link TokenCache}, which then forgets the token. */
+  @Inject Event<TokenCache.TokenChanged> changed;
 
   @Transactional
   public IssuedToken issue(String applicationId, TokenDraft draft, Caller creator) {
@@ -57,11 +61,14 @@ public class ApiTokens {
   public ApiToken change(String applicationId, String tokenId, TokenChanges changes) {
     ApiToken token = get(applicationId, tokenId);
     token.change(changes, clock.instant());
+    changed.fire(new TokenCache.TokenChanged(token.tokenHash()));
     return token;
   }
 
   @Transactional
   public void delete(String applicationId, String tokenId) {
-    em.remove(get(applicationId, tokenId));
+    ApiToken token = get(applicationId, tokenId);
+    em.remove(token);
+    changed.fire(new TokenCache.TokenChanged(token.tokenHash()));
   }
 }

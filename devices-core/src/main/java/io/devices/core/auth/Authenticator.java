@@ -1,17 +1,21 @@
 package io.devices.core.auth;
 
+import io.devices.core.auth.TokenCache.CachedToken;
 import io.devices.core.common.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Turns the {@code Authorization} header of a request into a {@link Caller}. Tokens are looked up
- * by hash on every request, so an inactive, deleted or expired token fails from the next request
- * on.
+ * Turns the {@code Authorization} header of a request into a {@link Caller}. API tokens are looked
+ * up by hash, through the {@link TokenCache}: an expired token fails from the next request on
+ * everywhere, a token deactivated or deleted through this server from the next request on, through
+ * another server at the latest after {@code devices.auth.token-cache}.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -21,6 +25,7 @@ public class Authenticator {
   EntityManager em;
 
   @Inject OwnerConfig owner;
+  @Inject TokenCache cache;
   @Inject Clock clock;
 
   /**
@@ -35,18 +40,29 @@ public class Authenticator {
         .orElseThrow(() -> DomainException.unauthorized("The token is invalid or expired"));
   }
 
-  private java.util.Optional<Caller> apiTokenCaller(String hash) {
+  private Optional<Caller> apiTokenCaller(String hash) {
+    Instant now = clock.instant();
+    return cache
+        .find(hash, found -> stored(found, now))
+        // The database found the row by an ordinary index comparison, and the cache by a hash map,
+        // which may take longer the more leading characters match. Comparing again in constant
+        // time keeps the decision itself free of that timing; and what the lookup leaks is about
+        // hashes of 256-bit random tokens, which does not help anyone guess a token.
+        .filter(token -> token.hasHash(hash))
+        // On every request, also for a cached token: an expired token fails at once everywhere.
+        .filter(token -> token.isUnexpiredAt(now))
+        .map(CachedToken::caller);
+  }
+
+  /** The token of {@code hash} in the database, when it is usable now. */
+  private Optional<CachedToken> stored(String hash, Instant now) {
     return em.createQuery("SELECT t FROM ApiToken t WHERE t.tokenHash = :hash", ApiToken.class)
         .setParameter("hash", hash)
         .getResultStream()
         .findFirst()
-        // The database found the row by an ordinary index comparison, which may take longer the
-        // more leading characters match. Comparing again in constant time keeps the decision
-        // itself free of that timing; and what the index leaks is about hashes of 256-bit random
-        // tokens, which does not help anyone guess a token.
-        .filter(t -> t.hasHash(hash))
-        .filter(t -> t.isUsableAt(clock.instant()))
-        .map(ApiToken::asCaller);
+        .filter(t -> t.isUsableAt(now))
+        .map(ApiToken::cached)
+        .filter(t -> t.hasHash(hash)); // what the cache keeps under the hash is that hash's token
   }
 
   private static String bearerToken(String header) {
