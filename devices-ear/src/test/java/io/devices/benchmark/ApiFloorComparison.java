@@ -55,8 +55,13 @@ final class ApiFloorComparison {
     System.out.println("Starting the floor server on port " + port + "...");
     try (FloorProcess floor = FloorProcess.start(port, dbUrl, dbUser, dbPassword, token);
         SqlBaseline baseline = new SqlBaseline(dbUrl, dbUser, dbPassword)) {
-      parity(oursBaseUrl, floor.baseUrl(), token);
+      String parityApp = parity(oursBaseUrl, floor.baseUrl(), token);
       ApiClient floorApi = new ApiClient(floor.baseUrl(), token);
+      // Ours has been warmed up by the seeding and every case before; the floor's fresh JVM gets
+      // a warm-up of its own, so that neither side is measured before its JIT compiler is done.
+      System.out.println("Warming the floor up: 1,000 creates, then 10 s of (a) with 4 clients...");
+      new Seeder(floorApi, 4).seed(parityApp, "warm-", 1_000, Duration.ofMinutes(5), false);
+      Throughput.gets(floorApi, application, 4, Duration.ofSeconds(10));
       LatencyProbe oursProbe =
           new LatencyProbe(ours, baseline, application, samples, Duration.ofMinutes(1));
       LatencyProbe floorProbe =
@@ -96,8 +101,12 @@ final class ApiFloorComparison {
     System.out.print(table);
   }
 
-  /** Every list case (10 rotations each) and three creates; fails on the first difference. */
-  private void parity(String oursBaseUrl, String floorBaseUrl, String token) throws Exception {
+  /**
+   * Every list case (10 rotations each) and three creates; fails on a difference.
+   *
+   * @return the application the creates went to
+   */
+  private String parity(String oursBaseUrl, String floorBaseUrl, String token) throws Exception {
     List<FloorParity.Request> requests = new ArrayList<>();
     String devices = "/applications/" + application + "/devices";
     for (ListCase list : ListCase.values()) {
@@ -123,6 +132,7 @@ final class ApiFloorComparison {
     }
     System.out.println(
         "Parity: the floor answered all " + requests.size() + " sample requests as ours did");
+    return parityApp;
   }
 
   private void line(String label, double oursValue, double floorValue) {
