@@ -213,6 +213,20 @@ public final class DevicesApiBenchmark {
     System.out.println("Measuring (f) GET (a) with 16 clients for 15 s...");
     double gets = Throughput.gets(api, main, 16, Duration.ofSeconds(15));
     report.throughput("get_per_second", "(f) GET (a), 16 clients", gets, Report.GET_TARGET);
+
+    // The same figures against the floor server, on the same database (bench.floor.skip=true:
+    // not).
+    if (!Boolean.parseBoolean(setting("bench.floor.skip", "false"))) {
+      new ApiFloorComparison(api, owner, main, samples, report)
+          .run(
+              setting("bench.baseUrl", "http://localhost:9280"),
+              setting("bench.token", "bench-owner-token-not-a-secret"),
+              setting("bench.dbUrl", null),
+              setting("bench.dbUser", "devices"),
+              setting("bench.dbPassword", ""),
+              posts,
+              gets);
+    }
   }
 
   /**

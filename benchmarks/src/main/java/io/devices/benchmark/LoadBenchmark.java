@@ -45,7 +45,9 @@ public final class LoadBenchmark {
                 + MQTT_URL
                 + "; the run still works: deliveries stay queued and are retried");
     BenchDatabase database =
-        BenchDatabase.pick("devices_load_bench", "h2".equals(System.getProperty("bench.load.db")));
+        BenchDatabase.pick(
+            System.getProperty("bench.load.database", "devices_load_bench"),
+            "h2".equals(System.getProperty("bench.load.db")));
     System.out.println("Database: " + database.description());
     LibertyServer server = server(settings, database);
     try {

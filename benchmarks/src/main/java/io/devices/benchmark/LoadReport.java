@@ -21,6 +21,9 @@ final class LoadReport {
   private final double elapsedSeconds;
   private long correctnessFaults;
 
+  /** CPU ms per request of server, database and generator, once {@link #context} has them. */
+  private double[] cpuMsPerRequest = {Double.NaN, Double.NaN, Double.NaN};
+
   LoadReport(LoadSettings settings, LoadRecorder.Summary summary, double elapsedSeconds) {
     this.summary = summary;
     this.elapsedSeconds = elapsedSeconds;
@@ -87,6 +90,10 @@ final class LoadReport {
     json.put("cpu_ms_per_request_server", round(cores[0] * 1000 / perSecond));
     json.put("cpu_ms_per_request_database", round(cores[2] * 1000 / perSecond));
     json.put("cpu_ms_per_request_generator", round(cores[1] * 1000 / perSecond));
+    cpuMsPerRequest =
+        new double[] {
+          cores[0] * 1000 / perSecond, cores[2] * 1000 / perSecond, cores[1] * 1000 / perSecond
+        };
     line(
         "CPU during the load (cores of %d): server %.2f, load generator %.2f, database %.2f,"
             + " machine %.2f%nCPU per request: server %.2f ms, database %.2f ms, generator %.2f ms;"
@@ -130,6 +137,69 @@ final class LoadReport {
         check.unexpectedDeliveries(),
         new TreeMap<>(check.deliveryStates()));
     line("lost writes %d%n", check.lostWrites());
+  }
+
+  /**
+   * The same load against the floor server, beside ours: its figures as {@code floor_*} keys
+   * ({@code floor_load_requests_per_second}, {@code floor_load_<action>_p99_ms}, {@code
+   * floor_cpu_ms_per_request} ...), the ratios ours/floor, its table; its correctness checks count
+   * as ours.
+   */
+  void beside(LoadReport floor) {
+    double ours = summary.total() / elapsedSeconds;
+    double theirs = floor.summary.total() / floor.elapsedSeconds;
+    json.put("load_cpu_ms_per_request", round(cpuMsPerRequest[0]));
+    json.put("floor_cpu_ms_per_request", round(floor.cpuMsPerRequest[0]));
+    json.put("floor_cpu_ms_per_request_database", round(floor.cpuMsPerRequest[1]));
+    json.put("floor_cpu_ms_per_request_generator", round(floor.cpuMsPerRequest[2]));
+    json.put("floor_load_requests_per_second", round(theirs));
+    json.put("floor_load_p50_ms", round(floor.summary.percentileMs(50)));
+    json.put("floor_load_p99_ms", round(floor.summary.percentileMs(99)));
+    json.put("ratio_load_throughput_to_floor", round(ours / theirs));
+    json.put(
+        "ratio_load_p99_to_floor",
+        round(summary.percentileMs(99) / floor.summary.percentileMs(99)));
+    json.put(
+        "ratio_load_cpu_per_request_to_floor",
+        round(cpuMsPerRequest[0] / floor.cpuMsPerRequest[0]));
+    for (LoadAction action : LoadAction.values()) {
+      String key = "load_" + action.name();
+      json.put(
+          "floor_" + key + "_per_second",
+          round(floor.summary.count(action) / floor.elapsedSeconds));
+      json.put("floor_" + key + "_p50_ms", round(floor.summary.percentileMs(action, 50)));
+      json.put("floor_" + key + "_p99_ms", round(floor.summary.percentileMs(action, 99)));
+      json.put(
+          "ratio_" + key + "_p99_to_floor",
+          round(summary.percentileMs(action, 99) / floor.summary.percentileMs(action, 99)));
+    }
+    json.put("floor_load_5xx", floor.summary.statuses(500, 599));
+    json.put("floor_load_lost_writes", floor.json.get("load_lost_writes"));
+    json.put("floor_load_correct", floor.correct());
+    correctnessFaults += floor.correctnessFaults;
+    line("%nThe same load against the floor server:%s", floor.text.toString());
+    line("%nOurs against the floor (same database, fleet, clients and warm-up)%n");
+    line("%-28s %10s %10s %8s%n", "figure", "ours", "floor", "ours/fl");
+    compare("requests/s", ours, theirs);
+    compare("p50 ms (all)", summary.percentileMs(50), floor.summary.percentileMs(50));
+    compare("p99 ms (all)", summary.percentileMs(99), floor.summary.percentileMs(99));
+    for (LoadAction action : LoadAction.values()) {
+      compare(
+          action.label + " p50 ms",
+          summary.percentileMs(action, 50),
+          floor.summary.percentileMs(action, 50));
+      compare(
+          action.label + " p99 ms",
+          summary.percentileMs(action, 99),
+          floor.summary.percentileMs(action, 99));
+    }
+    compare("server CPU ms/request", cpuMsPerRequest[0], floor.cpuMsPerRequest[0]);
+    compare("database CPU ms/request", cpuMsPerRequest[1], floor.cpuMsPerRequest[1]);
+    compare("generator CPU ms/request", cpuMsPerRequest[2], floor.cpuMsPerRequest[2]);
+  }
+
+  private void compare(String label, double ours, double floor) {
+    line("%-28s %10.2f %10.2f %8.2f%n", label, ours, floor, ours / floor);
   }
 
   /** No 5xx or other unexpected status, every request answered, no lost or stray write. */

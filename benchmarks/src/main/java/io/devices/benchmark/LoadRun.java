@@ -99,6 +99,10 @@ final class LoadRun {
     report.warmup(warmup);
     report.context(database.description(), mqtt, cores, connects);
     report.writes(ledger, check);
+    if (!LoadFloorRun.skipped()) {
+      report.beside(
+          new LoadFloorRun(settings, database, jdbcUrl, app, token).run(this::backendsOrNone));
+    }
     System.out.print(report.text());
     // A failed check leaves no load.json (the build's enforcer rule then fails) but keeps the
     // figures next to it.
@@ -107,6 +111,14 @@ final class LoadRun {
     report.write(file);
     System.out.println("Wrote " + file.toAbsolutePath());
     return report.correct();
+  }
+
+  private List<Long> backendsOrNone() {
+    try {
+      return backends();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The pids of the database's sessions (the server's pool), to meter their CPU. */
@@ -147,7 +159,7 @@ final class LoadRun {
   }
 
   /** All workers for the phase; their merged figures. */
-  private static LoadRecorder.Summary phase(List<LoadWorker> workers, LoadPhase phase)
+  static LoadRecorder.Summary phase(List<LoadWorker> workers, LoadPhase phase)
       throws InterruptedException {
     List<LoadRecorder> recorders = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();

@@ -46,6 +46,10 @@ final class Report {
     figures.put(key, value);
   }
 
+  Object get(String key) {
+    return figures.get(key);
+  }
+
   /** Records whether a target was met; {@link #write} reports whether all were. */
   void target(boolean met) {
     allMet &= met;
