@@ -61,8 +61,7 @@ final class FloorDevices {
                     "perPage must be between 1 and 1000")),
             selection(filter, query));
     long applicationDevices;
-    try (PreparedStatement select =
-        db.prepareStatement("SELECT device_count FROM application WHERE id = ?")) {
+    try (PreparedStatement select = db.prepareStatement(DeviceSql.APPLICATION_DEVICES)) {
       select.setString(1, applicationId);
       try (ResultSet row = select.executeQuery()) {
         if (!row.next()) {

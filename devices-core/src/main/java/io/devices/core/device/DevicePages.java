@@ -21,9 +21,6 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 class DevicePages {
-  private static final String APPLICATION_DEVICES =
-      "SELECT device_count FROM application WHERE id = ?";
-
   @Resource(lookup = "jdbc/devices")
   DataSource dataSource;
 
@@ -50,7 +47,7 @@ class DevicePages {
 
   private static OptionalLong deviceCount(Connection connection, String applicationId)
       throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(APPLICATION_DEVICES)) {
+    try (PreparedStatement select = connection.prepareStatement(DeviceSql.APPLICATION_DEVICES)) {
       select.setString(1, applicationId);
       try (ResultSet row = select.executeQuery()) {
         return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();

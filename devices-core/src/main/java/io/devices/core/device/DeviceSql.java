@@ -26,6 +26,13 @@ import java.util.Optional;
  * about {@code matches} rows, so the cheaper one is taken.
  */
 public final class DeviceSql {
+  /**
+   * How many devices the application has, read before the page: it also answers whether the
+   * application exists, and it is the total of an unfiltered list.
+   */
+  public static final String APPLICATION_DEVICES =
+      "SELECT device_count FROM application WHERE id = ?";
+
   private final DeviceListRequest request;
   private final Optional<SqlStatement> candidates;
 
