@@ -77,10 +77,25 @@ public final class CommandBenchmark {
       env.put("DEVICES_DB_URL", database.url());
       env.put("DEVICES_DB_USER", database.user());
     }
+    // For experiments: more of the server's environment, as K=V,K=V.
+    for (String pair : System.getProperty("bench.command.env", "").split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        env.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+      }
+    }
     LibertyServer server =
         new LibertyServer(
             Path.of(System.getProperty("wlp.home")), "devicesCommandBench", port, port + 1, env);
     server.create();
+    // For experiments (a JFR recording, heap): the server's JVM options, added to its jvm.options.
+    String jvmOptions = System.getProperty("bench.command.jvmOptions", "");
+    if (!jvmOptions.isBlank()) {
+      Files.writeString(
+          server.directory().resolve("jvm.options"),
+          String.join("\n", jvmOptions.trim().split("\\s+")) + "\n",
+          java.nio.file.StandardOpenOption.APPEND);
+    }
     String jdbcUrl =
         database.postgres()
             ? database.url()

@@ -78,17 +78,25 @@ public class CommandDeliveryWork implements WorkKind {
     if (batch.isEmpty()) {
       return false;
     }
-    Map<String, String> named =
-        outbox.transports(batch.stream().map(ClaimedDelivery::deviceId).toList());
+    CommandOutbox.Recipients recipients =
+        outbox.recipients(batch.stream().map(ClaimedDelivery::deviceId).toList());
     Map<String, List<ClaimedDelivery>> byTransport = new LinkedHashMap<>();
     for (ClaimedDelivery delivery : batch) {
-      String transport = named.getOrDefault(delivery.deviceId(), settings.defaultTransport());
+      String transport =
+          recipients.transports().getOrDefault(delivery.deviceId(), settings.defaultTransport());
       byTransport.computeIfAbsent(transport, t -> new ArrayList<>()).add(delivery);
     }
     List<CommandOutbox.Outcome> outcomes = new ArrayList<>(batch.size());
+    boolean first = true;
     for (Map.Entry<String, List<ClaimedDelivery>> group : byTransport.entrySet()) {
+      // Deleted devices are cancelled, not sent: the first group by the lookup just made, each
+      // later one checked again, as the groups before it may have taken a while.
       List<ClaimedDelivery> live =
-          outbox.withoutDeletedDevices(group.getValue(), outcomes, clock.instant());
+          first
+              ? CommandOutbox.withoutDeleted(
+                  group.getValue(), recipients.deleted(), outcomes, clock.instant())
+              : outbox.withoutDeletedDevices(group.getValue(), outcomes, clock.instant());
+      first = false;
       outcomes.addAll(deliver(group.getKey(), live));
     }
     recorded.fire(outbox.record(token, outcomes, clock.instant()));

@@ -151,6 +151,36 @@ class CommandOutboxTest {
   }
 
   @Test
+  void aBatchsRecipientsAreReadAtOnceOnEveryDatabase() throws SQLException {
+    Connection h2 = db;
+    for (TestDatabase each : TestDatabases.available()) {
+      try (each;
+          Connection other = each.connect()) {
+        db = other;
+        outbox = new CommandOutbox();
+        outbox.dataSource = each.dataSource();
+        execute(
+            "INSERT INTO application (id, name, description, created_at, updated_at)"
+                + " VALUES ('"
+                + APP
+                + "', 'app', '', 0, 0)");
+        device(APP, 1, Map.of("floor", "8"));
+        device(APP, 2, Map.of("commandTransport", "lora", "zone", "north"));
+        device(APP, 3, Map.of("commandTransport", "webhook"));
+        device(APP, 6, Map.of());
+        execute("UPDATE device SET deleted_at = 5 WHERE id = '" + id(3) + "'");
+        CommandOutbox.Recipients recipients =
+            outbox.recipients(List.of(id(1), id(2), id(3), id(6), id(7)));
+        assertEquals(
+            Map.of(id(2), "lora", id(3), "webhook"), recipients.transports(), each.toString());
+        assertEquals(Set.of(id(3)), recipients.deleted(), "a device without its row is not");
+      } finally {
+        db = h2;
+      }
+    }
+  }
+
+  @Test
   void aKeyOnlyTagSelectsEveryValue() throws SQLException {
     assertEquals(
         Set.of(id(1), id(2), id(3)),
