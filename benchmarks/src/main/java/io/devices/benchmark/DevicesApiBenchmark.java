@@ -224,8 +224,7 @@ public final class DevicesApiBenchmark {
               setting("bench.dbUrl", null),
               setting("bench.dbUser", "devices"),
               setting("bench.dbPassword", ""),
-              posts,
-              gets);
+              posts);
     }
   }
 
