@@ -32,4 +32,13 @@ public class DeviceListing {
         .find(applicationId, deviceId)
         .orElseThrow(() -> DomainException.notFound("Device"));
   }
+
+  /**
+   * The live device as its row holds it, read by plain JDBC like a page (a Get is read-only).
+   *
+   * @throws DomainException NOT_FOUND for an unknown application, then for an unknown device
+   */
+  public DeviceRow row(String applicationId, String deviceId) {
+    return pages.one(applicationId, deviceId);
+  }
 }

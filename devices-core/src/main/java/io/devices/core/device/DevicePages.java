@@ -21,6 +21,9 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 class DevicePages {
+  private static final String LIVE_DEVICE =
+      "SELECT d.* FROM device d WHERE d.id = ? AND d.application_id = ? AND d.deleted_at IS NULL";
+
   @Resource(lookup = "jdbc/devices")
   DataSource dataSource;
 
@@ -42,6 +45,31 @@ class DevicePages {
       return new Page<>(items, total, query.paging().page(), query.paging().perPage());
     } catch (SQLException e) {
       throw new IllegalStateException("Reading a page of devices failed", e);
+    }
+  }
+
+  /**
+   * The live device of the application, read like a page: the application first, then the row.
+   *
+   * @throws DomainException NOT_FOUND for an unknown application, then for an unknown device
+   */
+  DeviceRow one(String applicationId, String deviceId) {
+    try (Connection connection = dataSource.getConnection()) {
+      if (deviceCount(connection, applicationId).isEmpty()) {
+        throw DomainException.notFound("Application");
+      }
+      try (PreparedStatement select = connection.prepareStatement(LIVE_DEVICE)) {
+        select.setString(1, deviceId);
+        select.setString(2, applicationId);
+        try (ResultSet row = select.executeQuery()) {
+          if (!row.next()) {
+            throw DomainException.notFound("Device");
+          }
+          return DeviceRow.read(row);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading a device failed", e);
     }
   }
 

@@ -5,13 +5,14 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * One device of a list page as its row holds it: the tags and attributes still the JSON text they
- * are stored as (written by {@link TagsConverter} and {@link AttributesConverter} from validated
- * values), so that a response can copy them instead of parsing and writing them again. Read by
- * plain JDBC: a page builds no entity.
+ * One device of a list page (or the device a Get reads) as its row holds it: the tags and
+ * attributes still the JSON text they are stored as (written by {@link TagsConverter} and {@link
+ * AttributesConverter} from validated values), so that a response can copy them instead of parsing
+ * and writing them again. Read by plain JDBC: a page builds no entity.
  *
  * @param tagsJson {@code [{"key":..,"value":..}]}, in the order given
  * @param attributesJson {@code [{"name":..,"dataType":..}]}
+ * @param version bumped by every update: the device resource's ETag
  */
 public record DeviceRow(
     String id,
@@ -26,7 +27,8 @@ public record DeviceRow(
     Long connectionTime,
     long createdAt,
     long updatedAt,
-    Long deletedAt) {
+    Long deletedAt,
+    long version) {
   private static final TagsConverter TAGS = new TagsConverter();
   private static final AttributesConverter ATTRIBUTES = new AttributesConverter();
 
@@ -45,7 +47,8 @@ public record DeviceRow(
         nullable(row, row.getLong("connection_time")),
         row.getLong("created_at"),
         row.getLong("updated_at"),
-        nullable(row, row.getLong("deleted_at")));
+        nullable(row, row.getLong("deleted_at")),
+        row.getLong("version"));
   }
 
   private static <T> T nullable(ResultSet row, T value) throws SQLException {

@@ -104,8 +104,24 @@ class DevicePagesTest {
                             new Paging(0, 10),
                             query("{\"tags\":{\"floor\":\"f0\"}}"))));
         assertEquals(ErrorCode.NOT_FOUND, unknown.code());
+
+        // One device, as a Get reads it: live and of the application only.
+        assertEquals(rows(live.subList(2, 3)).get(0), pages.one(APP, live.get(2).id()));
+        assertNotFound("Device", () -> pages.one(APP, ObjectIds.next(CREATED)));
+        Device gone = live.get(0);
+        assertNotFound("Application", () -> pages.one("575ec8687ae143cd83dc4a90", gone.id()));
+        FleetRows.insertApplication(db, "575ec8687ae143cd83dc4a91");
+        assertNotFound("Device", () -> pages.one("575ec8687ae143cd83dc4a91", gone.id()));
+        DeviceRow deletedRow = deleted.items().get(0);
+        assertNotFound("Device", () -> pages.one(APP, deletedRow.id()));
       }
     }
+  }
+
+  private static void assertNotFound(String what, org.junit.jupiter.api.function.Executable read) {
+    DomainException notFound = assertThrows(DomainException.class, read);
+    assertEquals(ErrorCode.NOT_FOUND, notFound.code());
+    assertEquals(DomainException.notFound(what).getMessage(), notFound.getMessage());
   }
 
   private static DeviceListRequest request(DeviceQuery query, int page, int perPage) {
@@ -135,7 +151,8 @@ class DevicePagesTest {
                     d.connectionTime().map(Instant::toEpochMilli).orElse(null),
                     d.creationDate().toEpochMilli(),
                     d.lastUpdated().toEpochMilli(),
-                    d.deletedAt().map(Instant::toEpochMilli).orElse(null)))
+                    d.deletedAt().map(Instant::toEpochMilli).orElse(null),
+                    d.version()))
         .toList();
   }
 }

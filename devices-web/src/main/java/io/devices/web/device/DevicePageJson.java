@@ -1,13 +1,14 @@
 package io.devices.web.device;
 
 import io.devices.core.common.Page;
-import io.devices.core.device.Attribute;
 import io.devices.core.device.DeviceListRequest;
 import io.devices.core.device.DeviceRow;
 import io.devices.web.Wire;
 import io.devices.web.json.JsonStrings;
 import jakarta.json.JsonValue;
-import java.time.Instant;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,9 @@ import java.util.Map;
 final class DevicePageJson {
   /** About what a device takes, so that a page is written without growing its buffer often. */
   private static final int DEVICE_CHARS = 512;
+
+  /** Looked up once: Json.createXxx() would search the class path on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private DevicePageJson() {}
 
@@ -63,15 +67,21 @@ final class DevicePageJson {
     return json.append('}').toString();
   }
 
+  /**
+   * One device, as a Get answers it: byte for byte what Yasson writes for {@link
+   * io.devices.api.Device} or {@link io.devices.api.ObjectFormDevice}.
+   */
+  static String device(DeviceRow device, DeviceView view) {
+    StringBuilder json = new StringBuilder(DEVICE_CHARS);
+    device(json, device, view);
+    return json.toString();
+  }
+
   private static void device(StringBuilder json, DeviceRow device, DeviceView view) {
     json.append('{');
     field(json, "applicationId", device.applicationId()).append(',');
     json.append("\"attributes\":");
-    if (view.attributesAsObject()) {
-      attributeObject(json, device.attributes());
-    } else {
-      attributeList(json, device.attributes());
-    }
+    attributes(json, device.attributesJson(), view.attributesAsObject());
     json.append(',');
     if (!view.excludeConnectionInfo()) {
       json.append("\"connectionInfo\":{");
@@ -114,29 +124,47 @@ final class DevicePageJson {
     json.append('}');
   }
 
-  private static void attributeList(StringBuilder json, List<Attribute> attributes) {
-    json.append('[');
-    for (int i = 0; i < attributes.size(); i++) {
-      if (i > 0) {
-        json.append(',');
+  /**
+   * Stored by AttributesConverter as {@code [{"name":..,"dataType":..}]} (validated values): read
+   * by a streaming parser, no tree, and written in the wire order, dataType before name, or as
+   * {@code {name: {"dataType":..}}}.
+   */
+  private static void attributes(StringBuilder json, String stored, boolean asObject) {
+    json.append(asObject ? '{' : '[');
+    try (JsonParser parser = JSON.createParser(new StringReader(stored))) {
+      String name = null;
+      String dataType = null;
+      String key = null;
+      boolean first = true;
+      while (parser.hasNext()) {
+        switch (parser.next()) {
+          case KEY_NAME -> key = parser.getString();
+          case VALUE_STRING -> {
+            if ("name".equals(key)) {
+              name = parser.getString();
+            } else if ("dataType".equals(key)) {
+              dataType = parser.getString();
+            }
+          }
+          case END_OBJECT -> {
+            if (!first) {
+              json.append(',');
+            }
+            first = false;
+            if (asObject) {
+              JsonStrings.append(json, name).append(":{");
+              field(json, "dataType", dataType).append('}');
+            } else {
+              json.append('{');
+              field(json, "dataType", dataType).append(',');
+              field(json, "name", name).append('}');
+            }
+          }
+          default -> {}
+        }
       }
-      json.append('{');
-      field(json, "dataType", attributes.get(i).dataType().wireName()).append(',');
-      field(json, "name", attributes.get(i).name()).append('}');
     }
-    json.append(']');
-  }
-
-  private static void attributeObject(StringBuilder json, List<Attribute> attributes) {
-    json.append('{');
-    for (int i = 0; i < attributes.size(); i++) {
-      if (i > 0) {
-        json.append(',');
-      }
-      JsonStrings.append(json, attributes.get(i).name()).append(":{");
-      field(json, "dataType", attributes.get(i).dataType().wireName()).append('}');
-    }
-    json.append('}');
+    json.append(asObject ? '}' : ']');
   }
 
   @SuppressWarnings("unchecked")
@@ -171,6 +199,6 @@ final class DevicePageJson {
   }
 
   private static StringBuilder date(StringBuilder json, String name, long epochMillis) {
-    return field(json, name, Wire.date(Instant.ofEpochMilli(epochMillis)));
+    return Wire.appendQuotedDate(json.append('"').append(name).append("\":"), epochMillis);
   }
 }

@@ -20,7 +20,11 @@ final class EntityTags {
   private EntityTags() {}
 
   static EntityTag of(Device device) {
-    return new EntityTag(Long.toString(device.version()));
+    return of(device.version());
+  }
+
+  static EntityTag of(long version) {
+    return new EntityTag(Long.toString(version));
   }
 
   /**

@@ -105,6 +105,20 @@ class DevicePageJsonTest {
         DevicePageJson.of(request, null, null, empty, view));
   }
 
+  @ParameterizedTest
+  @MethodSource("views")
+  void aDeviceIsWrittenAsYassonWritesItsRecord(DeviceView view) {
+    Device device =
+        new Device(
+            row("a1", "pump \"7\"", "d", DeviceClass.peripheral, "g1", 1, 1_700_000_000_123L, null),
+            List.of(new Tag("floor", "8"), new Tag("floor", "9"), new Tag("z", "\u00e9")),
+            List.of(
+                new Attribute("temp \"c\"", AttributeType.number),
+                new Attribute("on", AttributeType.bool)));
+    Record expected = view.inObjectForm() ? objectForm(device, view) : listForm(device, view);
+    assertEquals(YASSON.toJson(expected), DevicePageJson.device(device.row(), view));
+  }
+
   /** A stored device: its row, and the tags and attributes it was stored from. */
   private record Device(DeviceRow row, List<Tag> tags, List<Attribute> attributes) {
     Device(DeviceRow row, List<Tag> tags, List<Attribute> attributes) {
@@ -122,7 +136,8 @@ class DevicePageJsonTest {
               row.connectionTime(),
               row.createdAt(),
               row.updatedAt(),
-              row.deletedAt());
+              row.deletedAt(),
+              row.version());
       this.tags = tags;
       this.attributes = attributes;
     }
@@ -150,7 +165,8 @@ class DevicePageJsonTest {
         connectionTime,
         1_600_000_000_001L,
         1_650_000_000_010L,
-        deletedAt);
+        deletedAt,
+        3);
   }
 
   /** The records the page was written as before: what the API reference documents. */
