@@ -5,9 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -50,38 +48,19 @@ final class LoadFloorRun {
     System.out.printf("%nThe floor: the same load on port %d, same database and fleet%n", port);
     try (FloorProcess floor =
         FloorProcess.start(port, jdbcUrl, database.user(), "", settings.token())) {
-      WriteLedger ledger = new WriteLedger();
-      List<LoadWorker> workers = new ArrayList<>();
-      List<KeepAliveClient> clients = new ArrayList<>();
-      for (int i = 0; i < settings.clients(); i++) {
-        KeepAliveClient client = new KeepAliveClient(settings.host(), port, token);
-        clients.add(client);
-        workers.add(new LoadWorker(i, client, application, settings.devices(), ledger));
-      }
-      AtomicLong budget = new AtomicLong(settings.maxRequests());
-      LoadPhase warmup =
-          new LoadPhase(
-              settings.warmupSeconds(),
-              4 * settings.warmupSeconds(),
-              settings.warmupRequests(),
-              budget);
-      LoadRun.phase(workers, warmup);
-      System.out.printf(
-          "Floor warm-up: %,d requests in %.1f s%n", warmup.requests(), warmup.elapsedSeconds());
-      CpuMeter cpu = new CpuMeter(floor.process(), backends.get());
-      LoadPhase load = new LoadPhase(settings.seconds(), settings.seconds(), 0, budget);
-      LoadRecorder.Summary summary = LoadRun.phase(workers, load);
-      double elapsed = load.elapsedSeconds();
-      double[] cores = cpu.coresUsed();
-      int connects = clients.stream().mapToInt(KeepAliveClient::connects).sum();
-      clients.forEach(KeepAliveClient::close);
-      floor.close();
-      WriteLedger.Check check = ledger.check(jdbcUrl, database.user(), application);
-      LoadReport report = new LoadReport(settings, summary, elapsed);
-      report.warmup(warmup);
-      report.context(database.description() + " (floor server)", false, cores, connects);
-      report.writes(ledger, check);
-      return report;
+      return LoadMeasurement.run(
+          settings,
+          port,
+          token,
+          application,
+          floor.process(),
+          backends,
+          floor::close,
+          jdbcUrl,
+          database.user(),
+          "Floor",
+          database.description() + " (floor server)",
+          false);
     }
   }
 

@@ -11,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** The phases of a load run: seed, warm up, measure, stop the server, check the writes, report. */
 final class LoadRun {
@@ -59,46 +58,20 @@ final class LoadRun {
         settings.devices(), (System.nanoTime() - seedStart) / 1e9);
     server.start();
 
-    WriteLedger ledger = new WriteLedger();
-    List<LoadWorker> workers = new ArrayList<>();
-    List<KeepAliveClient> clients = new ArrayList<>();
-    for (int i = 0; i < settings.clients(); i++) {
-      KeepAliveClient client = new KeepAliveClient(settings.host(), settings.port(), token);
-      clients.add(client);
-      workers.add(new LoadWorker(i, client, app, settings.devices(), ledger));
-    }
-    AtomicLong budget = new AtomicLong(settings.maxRequests());
-    System.out.printf(
-        "Warm-up: %d clients for %d s and %,d requests (at most %d s)%n",
-        settings.clients(),
-        settings.warmupSeconds(),
-        settings.warmupRequests(),
-        4 * settings.warmupSeconds());
-    LoadPhase warmup =
-        new LoadPhase(
-            settings.warmupSeconds(),
-            4 * settings.warmupSeconds(),
-            settings.warmupRequests(),
-            budget);
-    phase(workers, warmup);
-    System.out.printf(
-        "Warm-up: %,d requests in %.1f s%n", warmup.requests(), warmup.elapsedSeconds());
-    System.out.printf("Load: %d clients for %d s%n", settings.clients(), settings.seconds());
-    CpuMeter cpu = new CpuMeter(server.process(), backends());
-    LoadPhase load = new LoadPhase(settings.seconds(), settings.seconds(), 0, budget);
-    LoadRecorder.Summary summary = phase(workers, load);
-    double elapsed = load.elapsedSeconds();
-    double[] cores = cpu.coresUsed();
-    int connects = clients.stream().mapToInt(KeepAliveClient::connects).sum();
-    clients.forEach(KeepAliveClient::close);
-    // Stopped first: H2 is single-process, and the rows are checked as the server left them.
-    server.stop();
-    WriteLedger.Check check = ledger.check(jdbcUrl, database.user(), app);
-
-    LoadReport report = new LoadReport(settings, summary, elapsed);
-    report.warmup(warmup);
-    report.context(database.description(), mqtt, cores, connects);
-    report.writes(ledger, check);
+    LoadReport report =
+        LoadMeasurement.run(
+            settings,
+            settings.port(),
+            token,
+            app,
+            server.process(),
+            this::backendsOrNone,
+            server::stop,
+            jdbcUrl,
+            database.user(),
+            "Ours",
+            database.description(),
+            mqtt);
     if (!LoadFloorRun.skipped()) {
       report.beside(
           new LoadFloorRun(settings, database, jdbcUrl, app, token).run(this::backendsOrNone));
