@@ -196,11 +196,6 @@ public class CommandOutbox {
     }
   }
 
-  /** The transport each device names (see {@link #recipients}); devices without one are absent. */
-  Map<String, String> transports(List<String> deviceIds) throws SQLException {
-    return recipients(deviceIds).transports();
-  }
-
   /**
    * Takes out of a claimed batch the deliveries whose device has been deleted since they were
    * claimed, adding their outcome (cancelled, never sent) to {@code outcomes}: one query for the

@@ -147,7 +147,8 @@ class CommandOutboxTest {
 
   @Test
   void aDeviceNamesItsTransportWithItsTag() throws SQLException {
-    assertEquals(Map.of(id(2), "lora"), outbox.transports(List.of(id(1), id(2), id(3), id(4))));
+    assertEquals(
+        Map.of(id(2), "lora"), outbox.recipients(List.of(id(1), id(2), id(3), id(4))).transports());
   }
 
   @Test
