@@ -10,7 +10,7 @@ import java.util.List;
  * The one {@code INSERT ... SELECT} that writes a command's deliveries: every device of the
  * application that the targets select, once (the rows come from {@code device}, joined to the
  * query's candidates when an index answers it). The transport is left open: {@link
- * CommandOutbox#transports} resolves it when the batch goes out. Public so that the benchmark's
+ * CommandOutbox#recipients} resolves it when the batch goes out. Public so that the benchmark's
  * floor server writes exactly the rows the server writes.
  */
 public final class CommandTargets {
