@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,17 +35,6 @@ class HandBuiltServerIT {
   private static final int SLOT = 16;
 
   @TempDir Path work;
-  private CallbackReceiver callbacks;
-
-  @BeforeEach
-  void receiveCallbacks() {
-    callbacks = new CallbackReceiver();
-  }
-
-  @AfterEach
-  void stopTheReceiver() {
-    callbacks.close();
-  }
 
   @Test
   void aServerAssembledAsTheDocsSayLoadsThePluginsOfItsPluginsDirectory()
@@ -76,7 +63,8 @@ class HandBuiltServerIT {
         "<server><enterpriseApplication location=\"devices-ear.ear\" name=\"devices\"/></server>\n");
     PluginArtifacts.TSV_FORMAT.installInto(server.resolve("plugins"));
 
-    try (ServerProcess running = run(wlp)) {
+    try (CallbackReceiver callbacks = new CallbackReceiver();
+        ServerProcess running = run(wlp)) {
       Api owner = new Api(running.baseUrl(), ServerEnvironment.required("it.owner.token"));
       Fixtures fixtures = new Fixtures(owner);
       String app = fixtures.application("hand-built fleet");
