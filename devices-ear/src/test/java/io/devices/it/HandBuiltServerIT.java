@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.devices.api.ExportStatus;
 import io.devices.api.client.ExportOptions;
+import io.devices.testsupport.net.FreePort;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,6 @@ class HandBuiltServerIT {
   private static final Duration START = Duration.ofMinutes(3);
   private static final Duration STOP = Duration.ofMinutes(1);
   private static final Duration WAIT = Duration.ofSeconds(90);
-  private static final int SLOT = 16;
 
   @TempDir Path work;
 
@@ -111,7 +111,7 @@ class HandBuiltServerIT {
   }
 
   private ServerProcess run(Path wlp) {
-    int port = OwnServer.httpPort(SLOT);
+    int port = FreePort.find();
     Map<String, String> environment =
         Map.of(
             "JAVA_HOME",
@@ -119,7 +119,7 @@ class HandBuiltServerIT {
             "DEVICES_HTTP_PORT",
             Integer.toString(port),
             "DEVICES_HTTPS_PORT",
-            Integer.toString(port + 1),
+            Integer.toString(FreePort.find()),
             "DEVICES_BOOTSTRAP_TOKEN",
             ServerEnvironment.required("it.owner.token"),
             "DEVICES_EXPORT_CALLBACK_ALLOW_PRIVATE_NETWORKS",

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.devices.api.client.ExportOptions;
+import io.devices.testsupport.net.FreePort;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +32,6 @@ class ServerPackageIT {
   private static final Duration START = Duration.ofMinutes(3);
   private static final Duration STOP = Duration.ofMinutes(1);
   private static final Duration WAIT = Duration.ofSeconds(90);
-  private static final int SLOT = 4;
   private static final int DEVICES = 30;
 
   /** The exit code of a JVM that ends on SIGTERM after running its shutdown hooks. */
@@ -106,7 +106,7 @@ class ServerPackageIT {
   }
 
   private ServerProcess start(String databaseUrl, Path plugins, String log) {
-    int port = OwnServer.httpPort(SLOT);
+    int port = FreePort.find();
     Path jar = Path.of(ServerEnvironment.required("it.package.jar"));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Map<String, String> environment =
@@ -114,7 +114,7 @@ class ServerPackageIT {
             "DEVICES_HTTP_PORT",
             Integer.toString(port),
             "DEVICES_HTTPS_PORT",
-            Integer.toString(port + 1),
+            Integer.toString(FreePort.find()),
             "DEVICES_DB_URL",
             databaseUrl,
             "DEVICES_BOOTSTRAP_TOKEN",

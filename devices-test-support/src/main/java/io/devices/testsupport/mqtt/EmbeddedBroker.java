@@ -1,5 +1,6 @@
 package io.devices.testsupport.mqtt;
 
+import io.devices.testsupport.net.FreePort;
 import io.moquette.BrokerConstants;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.IConfig;
@@ -8,8 +9,6 @@ import io.moquette.interception.AbstractInterceptHandler;
 import io.moquette.interception.messages.InterceptPublishMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,17 +32,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
   /** A broker on a port nothing listens on right now (not started yet). */
   public static EmbeddedBroker onFreePort() {
-    return new EmbeddedBroker(freePort());
-  }
-
-  /** A port nothing listens on right now. */
-  public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port", e);
-    }
+    return new EmbeddedBroker(FreePort.find());
   }
 
   public int port() {

@@ -13,6 +13,7 @@ import io.devices.spi.command.DeliveryOutcome;
 import io.devices.spi.command.DeliveryOutcome.Status;
 import io.devices.testsupport.mqtt.EmbeddedBroker;
 import io.devices.testsupport.mqtt.MqttSubscriber;
+import io.devices.testsupport.net.FreePort;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class MqttTransportTest {
 
   @Test
   void aBatchToDistinctDevicesIsDeliveredOncePerDeviceWithItsExactJsonAtQos1() throws Exception {
-    EmbeddedBroker broker = broker(EmbeddedBroker.freePort()).start();
+    EmbeddedBroker broker = broker(FreePort.find()).start();
     MqttSubscriber subscriber = subscriber(broker);
     MqttTransport transport = connectedTransport(Map.of("url", broker.url()));
     List<CommandMessage> batch = messages(2_000);
@@ -74,7 +75,7 @@ class MqttTransportTest {
 
   @Test
   void severalThreadsDeliverAtOnce() throws Exception {
-    EmbeddedBroker broker = broker(EmbeddedBroker.freePort()).start();
+    EmbeddedBroker broker = broker(FreePort.find()).start();
     MqttSubscriber subscriber = subscriber(broker);
     MqttTransport transport = connectedTransport(Map.of("url", broker.url()));
     List<List<CommandMessage>> batches =
@@ -105,7 +106,7 @@ class MqttTransportTest {
 
   @Test
   void aFullInFlightWindowMakesThePublisherWaitInsteadOfFailing() throws Exception {
-    EmbeddedBroker broker = broker(EmbeddedBroker.freePort()).start();
+    EmbeddedBroker broker = broker(FreePort.find()).start();
     MqttSubscriber subscriber = subscriber(broker);
     MqttTransport transport = connectedTransport(Map.of("url", broker.url(), "max-inflight", "5"));
     List<CommandMessage> batch = messages(300);
@@ -119,7 +120,7 @@ class MqttTransportTest {
 
   @Test
   void whenTheBrokerIsDownAtStartTheTransportConnectsByItselfOnceItIsUp() throws Exception {
-    int port = EmbeddedBroker.freePort();
+    int port = FreePort.find();
     EmbeddedBroker broker = broker(port);
     MqttTransport transport = transport(Map.of("url", broker.url()));
 
@@ -143,7 +144,7 @@ class MqttTransportTest {
 
   @Test
   void aMalformedDeviceIdFailsWhileTheOthersAreDelivered() throws Exception {
-    EmbeddedBroker broker = broker(EmbeddedBroker.freePort()).start();
+    EmbeddedBroker broker = broker(FreePort.find()).start();
     MqttSubscriber subscriber = subscriber(broker);
     MqttTransport transport = connectedTransport(Map.of("url", broker.url()));
     CommandMessage first = message(TestIds.next(TIME), 1);
@@ -170,7 +171,7 @@ class MqttTransportTest {
 
   @Test
   void aBrokerThatGoesDownMeansRetryLaterAndDeliveriesResumeWhenItIsBack() throws Exception {
-    EmbeddedBroker broker = broker(EmbeddedBroker.freePort()).start();
+    EmbeddedBroker broker = broker(FreePort.find()).start();
     MqttTransport transport = connectedTransport(Map.of("url", broker.url()));
     assertTrue(
         transport.deliver(messages(5)).stream().allMatch(o -> o.status() == Status.DELIVERED));
@@ -241,7 +242,7 @@ class MqttTransportTest {
   @Test
   void stopWithoutAConnectionAndTwiceNeverThrows() throws Exception {
     MqttTransport transport = new MqttTransport();
-    transport.start(Map.of("url", "tcp://127.0.0.1:" + EmbeddedBroker.freePort()));
+    transport.start(Map.of("url", "tcp://127.0.0.1:" + FreePort.find()));
     transport.stop();
     transport.stop();
     assertFalse(transport.isConnected());
