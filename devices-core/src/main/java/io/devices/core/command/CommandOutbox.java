@@ -21,9 +21,9 @@ import javax.sql.DataSource;
  * The delivery rows, read and written with plain JDBC: this is the hot path of a fan-out to 100,000
  * devices. On PostgreSQL a batch is claimed by one {@code UPDATE ... FROM (SELECT ... FOR UPDATE
  * SKIP LOCKED) ... RETURNING}, so servers sharing the database take disjoint batches without
- * waiting. The portable way (H2): in one transaction, select due rows, then stamp each with the
- * batch's claim token and a lease by a conditional UPDATE on its primary key; a row another worker
- * took in between fails the condition and is not ours.
+ * waiting. On H2, in one transaction: select due rows {@code FOR UPDATE SKIP LOCKED} (rows another
+ * worker is claiming right now are passed over, not waited for and then lost), then stamp each with
+ * the batch's claim token and a lease by a conditional UPDATE on its primary key.
  */
 @ApplicationScoped
 public class CommandOutbox {
@@ -117,7 +117,7 @@ public class CommandOutbox {
     String select =
         "SELECT command_id, device_id, attempts FROM command_delivery WHERE "
             + DUE
-            + " FETCH FIRST ? ROWS ONLY";
+            + " FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
     List<ClaimedDelivery> candidates = new ArrayList<>(limit);
     try (PreparedStatement due = db.prepareStatement(select)) {
       due.setLong(1, now.toEpochMilli());

@@ -283,4 +283,29 @@ class CommandOutboxTest {
       assertEquals("new", row.getString(2));
     }
   }
+
+  /**
+   * Workers claim at the same time: one that finds rows another is still claiming (locked in its
+   * open transaction) takes the others at once, rather than waiting for that claim and then coming
+   * away empty, which left all but one worker idle until the next poll.
+   */
+  @Test
+  void aClaimSkipsTheRowsAnotherClaimHoldsInsteadOfWaitingForThem() throws SQLException {
+    send("c00000000000000000000005", List.of(id(1), id(2), id(3), id(4)), List.of());
+    try (Connection other = database.connect()) {
+      other.setAutoCommit(false);
+      try (PreparedStatement hold =
+          other.prepareStatement(
+              "SELECT device_id FROM command_delivery WHERE device_id IN (?, ?) FOR UPDATE")) {
+        hold.setString(1, id(1));
+        hold.setString(2, id(2));
+        hold.executeQuery().close();
+      }
+      List<ClaimedDelivery> claimed = outbox.claim("worker-2", 4, NOW, NOW.plusSeconds(60));
+      Set<String> devices = new HashSet<>();
+      claimed.forEach(d -> devices.add(d.deviceId()));
+      assertEquals(Set.of(id(3), id(4)), devices, "the rows nobody holds");
+      other.rollback();
+    }
+  }
 }
