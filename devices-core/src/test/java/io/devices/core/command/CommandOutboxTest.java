@@ -286,8 +286,8 @@ class CommandOutboxTest {
 
   /**
    * Workers claim at the same time: one that finds rows another is still claiming (locked in its
-   * open transaction) takes the others at once, rather than waiting for that claim and then coming
-   * away empty, which left all but one worker idle until the next poll.
+   * open transaction) takes the others at once. Without SKIP LOCKED on H2 it waited for that
+   * claim's commit (failing at the lock timeout) and then came away without those rows.
    */
   @Test
   void aClaimSkipsTheRowsAnotherClaimHoldsInsteadOfWaitingForThem() throws SQLException {
