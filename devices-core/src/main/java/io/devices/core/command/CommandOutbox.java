@@ -22,8 +22,8 @@ import javax.sql.DataSource;
  * devices. On PostgreSQL a batch is claimed by one {@code UPDATE ... FROM (SELECT ... FOR UPDATE
  * SKIP LOCKED) ... RETURNING}, so servers sharing the database take disjoint batches without
  * waiting. On H2, in one transaction: select due rows {@code FOR UPDATE SKIP LOCKED} (rows another
- * worker is claiming right now are passed over, not waited for and then lost), then stamp each with
- * the batch's claim token and a lease by a conditional UPDATE on its primary key.
+ * worker is claiming right now are passed over, not waited for only to be found taken), then stamp
+ * each with the batch's claim token and a lease by a conditional UPDATE on its primary key.
  */
 @ApplicationScoped
 public class CommandOutbox {
