@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,7 +38,7 @@ class ExportDirectoryHealthIT {
     Path directory = server.directory().resolve("exports");
     assertTrue(Files.isDirectory(directory), "created by the readiness check at start");
 
-    deleteRecursively(directory);
+    Directories.deleteRecursively(directory);
     Files.writeString(directory, "not a directory");
     JsonObject down = awaitExportDirectory(503, "DOWN");
     String error = down.getJsonObject("data").getString("error");
@@ -66,13 +64,5 @@ class ExportDirectoryHealthIT {
               .filter(check -> check.getString("status").equals(state))
               .findFirst();
         });
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(path);
-      }
-    }
   }
 }

@@ -13,11 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,13 +91,7 @@ class HandBuiltServerIT {
   /** {@code bin/server create}, on a fresh directory: a failed earlier run's server is removed. */
   private static Path createServer(Path wlp) throws IOException, InterruptedException {
     Path server = wlp.resolve("usr/servers").resolve(NAME);
-    if (Files.exists(server)) {
-      try (Stream<Path> files = Files.walk(server)) {
-        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(file);
-        }
-      }
-    }
+    Directories.deleteRecursively(server);
     Process create =
         new ProcessBuilder(wlp.resolve("bin/server").toString(), "create", NAME)
             .redirectErrorStream(true)

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,7 +122,7 @@ public final class LibertyServer implements AutoCloseable {
     Path template = wlpHome.resolve("usr/servers").resolve(required("it.server.name"));
     Path ear = Path.of(required("it.ear"));
     try {
-      deleteRecursively(directory());
+      Directories.deleteRecursively(directory());
       Files.createDirectories(directory().resolve("apps"));
       Files.createDirectories(directory().resolve("configDropins/overrides"));
       Files.copy(template.resolve("server.xml"), directory().resolve("server.xml"));
@@ -344,17 +343,6 @@ public final class LibertyServer implements AutoCloseable {
         } else {
           Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
-      }
-    }
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(path);
       }
     }
   }

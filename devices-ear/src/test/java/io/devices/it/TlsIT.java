@@ -15,11 +15,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
@@ -82,11 +80,7 @@ class TlsIT {
 
   @AfterAll
   static void deleteTheKeystore() throws IOException {
-    try (Stream<Path> paths = Files.walk(keystoreDirectory)) {
-      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(path);
-      }
-    }
+    Directories.deleteRecursively(keystoreDirectory);
   }
 
   @Test
